@@ -1,0 +1,249 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using ResetTrail.EvidenceLog;
+using ResetTrail.EvidenceLog.Auditing;
+using ResetTrail.EvidenceLog.Checkpoints;
+using ResetTrail.EvidenceLog.Merkle;
+using ResetTrail.EvidenceLog.Notes;
+using ResetTrail.EvidenceLog.Storage;
+using ResetTrail.EvidenceLog.Tiles;
+
+namespace ResetTrail.Storage.Sqlite.EvidenceLog;
+
+/// <summary>
+/// The evidence log in one SQLite file. The sequencer is SQLite's own write lock: every append runs in
+/// a BEGIN IMMEDIATE transaction that reads the current size, writes the entries, their hash tiles and
+/// a signed checkpoint, and commits (WAL, synchronous=FULL) before it returns. Appenders in other
+/// threads or processes wait for the lock, so indices are gapless and linear.
+/// </summary>
+public sealed partial class SqliteEvidenceLog : IEvidenceLog
+{
+    /// <summary>Entries are evidence records, not artifacts; artifacts are stored by hash elsewhere.</summary>
+    public const int MaxEntryBytes = 1 << 20;
+
+    private readonly SqliteConnection writer;
+    private readonly SqliteConnection reader;
+    private readonly NoteSigner? signer;
+    private readonly TimeProvider time;
+    private readonly Lock writeGate = new();
+    private readonly Lock readGate = new();
+    private readonly TileNodeReader nodes;
+    private SqliteTransaction? writeTransaction;
+    private TileAppender? sequencerState;
+    private List<VerifierKey> verifiers;
+
+    private SqliteEvidenceLog(string path, string origin, NoteSigner? signer, TimeProvider time)
+    {
+        Path = path;
+        Origin = origin;
+        this.signer = signer;
+        this.time = time;
+        writer = SqliteDatabase.Open(path, create: false);
+        reader = SqliteDatabase.Open(path, create: false);
+        nodes = new TileNodeReader(new SqliteTileReader(reader, () => null));
+        verifiers = LoadVerifiers(reader);
+    }
+
+    public string Path { get; }
+
+    public string Origin { get; }
+
+    public VerifierKey Verifier => verifiers[^1];
+
+    public IReadOnlyList<VerifierKey> AllVerifiers() => [.. verifiers];
+
+    public AppendResult Append(IReadOnlyList<byte[]> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            throw new ArgumentException("nothing to append", nameof(entries));
+        }
+
+        var oversized = entries.Select((e, i) => (e, i)).FirstOrDefault(x => x.e.Length > MaxEntryBytes);
+        if (oversized.e is not null)
+        {
+            throw new ArgumentException($"entry {oversized.i} has {oversized.e.Length} bytes; the limit is {MaxEntryBytes}", nameof(entries));
+        }
+
+        var key = signer ?? throw new InvalidOperationException("this log was opened without its signing key; appends need it");
+        lock (writeGate)
+        {
+            var appender = sequencerState;
+            sequencerState = null; // Only a committed state may be reused.
+            using var transaction = writer.BeginTransaction(deferred: false);
+            writeTransaction = transaction;
+            try
+            {
+                var size = ReadLatestSize(writer, transaction);
+                if (appender is null || appender.Size != size)
+                {
+                    var local = new SqliteTileReader(writer, () => writeTransaction);
+                    appender = TileAppender.Resume(size, new TileNodeReader(local), local);
+                }
+
+                InsertEntries(transaction, size, entries, appender);
+                WriteTiles(transaction, appender.TakeChangedTiles());
+                var checkpoint = SignCheckpoint(key, appender);
+                InsertCheckpoint(transaction, checkpoint);
+                transaction.Commit();
+                sequencerState = appender;
+                return new AppendResult(size, entries.Count, checkpoint);
+            }
+            finally
+            {
+                writeTransaction = null;
+            }
+        }
+    }
+
+    public StoredCheckpoint LatestCheckpoint() =>
+        ReadCheckpoints("SELECT size, root, note, signed_at FROM log_checkpoints ORDER BY size DESC LIMIT 1", null).Single();
+
+    public Result<StoredCheckpoint> CheckpointAt(ulong size)
+    {
+        var found = ReadCheckpoints("SELECT size, root, note, signed_at FROM log_checkpoints WHERE size = $size", checked((long)size)).SingleOrDefault();
+        if (found is not null)
+        {
+            return found;
+        }
+
+        var latest = LatestCheckpoint().Size;
+        return Result<StoredCheckpoint>.Fail(size > latest
+            ? $"the log has {latest} entries; there is no checkpoint at size {size}"
+            : $"no checkpoint was signed at size {size}; checkpoints exist only at the sizes appends ended on (see 'resettrail log checkpoint')");
+    }
+
+    public Result<IReadOnlyList<byte[]>> InclusionProof(ulong index, ulong treeSize)
+    {
+        var latest = LatestCheckpoint().Size;
+        if (treeSize > latest)
+        {
+            return Result<IReadOnlyList<byte[]>>.Fail($"tree size {treeSize} is beyond the log's size {latest}");
+        }
+
+        if (index >= treeSize)
+        {
+            return Result<IReadOnlyList<byte[]>>.Fail($"index {index} is not in a tree of {treeSize} entries");
+        }
+
+        return Result<IReadOnlyList<byte[]>>.Ok(BuildProof(ProofPlan.Inclusion(index, treeSize)));
+    }
+
+    public Result<IReadOnlyList<byte[]>> ConsistencyProof(ulong size1, ulong size2)
+    {
+        var latest = LatestCheckpoint().Size;
+        if (size2 > latest)
+        {
+            return Result<IReadOnlyList<byte[]>>.Fail($"tree size {size2} is beyond the log's size {latest}");
+        }
+
+        if (size1 == 0 || size1 > size2)
+        {
+            return Result<IReadOnlyList<byte[]>>.Fail($"a consistency proof needs 0 < from <= to; got from {size1}, to {size2}");
+        }
+
+        return Result<IReadOnlyList<byte[]>>.Ok(BuildProof(ProofPlan.Consistency(size1, size2)));
+    }
+
+    public IEnumerable<LogEntry> ReadEntries(ulong fromIndex, ulong toIndex)
+    {
+        using var connection = SqliteDatabase.Open(Path, create: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT idx, entry FROM log_entries WHERE idx >= $from AND idx < $to ORDER BY idx";
+        command.Parameters.AddWithValue("$from", checked((long)Math.Min(fromIndex, long.MaxValue)));
+        command.Parameters.AddWithValue("$to", (long)Math.Min(toIndex, long.MaxValue));
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            yield return new LogEntry((ulong)rows.GetInt64(0), (byte[])rows[1]);
+        }
+    }
+
+    public AuditReport Audit(IProgress<ulong>? progress = null)
+    {
+        using var connection = SqliteDatabase.Open(Path, create: false);
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        return LogAuditor.Audit(new AuditSource(this, connection, snapshot), progress);
+    }
+
+    public void Dispose()
+    {
+        writer.Dispose();
+        reader.Dispose();
+        signer?.Dispose();
+    }
+
+    private IReadOnlyList<byte[]> BuildProof(ProofPlan plan)
+    {
+        lock (readGate)
+        {
+            return plan.Build(nodes);
+        }
+    }
+
+    private StoredCheckpoint SignCheckpoint(NoteSigner key, TileAppender appender)
+    {
+        var root = appender.Root();
+        var note = new Checkpoint(Origin, appender.Size, root).Sign(key);
+        return new StoredCheckpoint(appender.Size, root, note, time.GetUtcNow());
+    }
+
+    private static ulong ReadLatestSize(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT size FROM log_checkpoints ORDER BY size DESC LIMIT 1";
+        return command.ExecuteScalar() is long size
+            ? (ulong)size
+            : throw new InvalidDataException("the log has no checkpoint, not even for size 0; it was not initialised by 'resettrail log init'");
+    }
+
+    private List<StoredCheckpoint> ReadCheckpoints(string sql, long? size)
+    {
+        lock (readGate)
+        {
+            using var command = reader.CreateCommand();
+            command.CommandText = sql;
+            if (size is not null)
+            {
+                command.Parameters.AddWithValue("$size", size.Value);
+            }
+
+            return ReadCheckpointRows(command);
+        }
+    }
+
+    private static List<StoredCheckpoint> ReadCheckpointRows(SqliteCommand command)
+    {
+        var result = new List<StoredCheckpoint>();
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            result.Add(ReadCheckpointRow(rows));
+        }
+
+        return result;
+    }
+
+    private static StoredCheckpoint ReadCheckpointRow(SqliteDataReader row) => new(
+        (ulong)row.GetInt64(0),
+        (byte[])row[1],
+        row.GetString(2),
+        DateTimeOffset.Parse(row.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+
+    private static List<VerifierKey> LoadVerifiers(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT vkey FROM log_keys ORDER BY id";
+        var keys = new List<VerifierKey>();
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            var parsed = VerifierKey.Parse(rows.GetString(0));
+            keys.Add(parsed.IsSuccess ? parsed.Value : throw new InvalidDataException($"log_keys holds a bad verifier key: {parsed.Error}"));
+        }
+
+        return keys.Count > 0 ? keys : throw new InvalidDataException("the log has no verifier key; it was not initialised by 'resettrail log init'");
+    }
+}
