@@ -1,0 +1,50 @@
+using System.CommandLine;
+using ResetTrail.Cli.Console;
+using ResetTrail.Cli.Log;
+
+namespace ResetTrail.Cli;
+
+/// <summary>Builds the command tree and runs one command; the one place that knows every command.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var io = new CliIO(input, output, error, time);
+        var root = new RootCommand("ResetTrail: every help-desk credential reset provably legitimate, or flagged.")
+        {
+            LogCommands.Create(io),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var command = string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? ["resettrail"] : ["resettrail", .. CommandPath(parsed.CommandResult)]);
+            // An unknown word explains more than the missing command it leads to.
+            var first = parsed.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First();
+            error.WriteLine($"resettrail: {first.Message} (see '{command} --help')");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parsed.Invoke(configuration);
+        }
+        catch (CommandFailedException failure)
+        {
+            error.WriteLine($"resettrail: {failure.Message}");
+            return failure.ExitCode;
+        }
+    }
+
+    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (var current = result; current?.Parent is System.CommandLine.Parsing.CommandResult parent; current = parent)
+        {
+            names.Push(current.Command.Name);
+        }
+
+        return names;
+    }
+}

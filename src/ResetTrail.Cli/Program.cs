@@ -1,0 +1,3 @@
+using ResetTrail.Cli;
+
+return CliApp.Run(args, System.Console.In, System.Console.Out, System.Console.Error, TimeProvider.System);
