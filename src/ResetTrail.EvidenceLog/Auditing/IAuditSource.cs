@@ -9,7 +9,7 @@ public interface IAuditSource
 {
     string Origin { get; }
 
-    IReadOnlyList<VerifierKey> Verifiers { get; }
+    IReadOnlyCollection<VerifierKey> Verifiers { get; }
 
     /// <summary>Every stored entry row in index order, as stored (gaps and extra rows included).</summary>
     IEnumerable<LogEntry> AllEntries();

@@ -36,6 +36,10 @@ public interface IEvidenceLog : IDisposable
     /// <summary>Entries with index in [fromIndex, toIndex), in index order.</summary>
     IEnumerable<LogEntry> ReadEntries(ulong fromIndex, ulong toIndex);
 
-    /// <summary>Recomputes every hash from the stored entries and checks every checkpoint.</summary>
-    AuditReport Audit(IProgress<ulong>? progress = null);
+    /// <summary>
+    /// Recomputes every hash from the stored entries and checks every checkpoint. Signatures are checked
+    /// against <paramref name="trustedKeys"/> when given (keys the auditor pinned out of band), otherwise
+    /// against the keys the store lists, which proves only that the store agrees with itself.
+    /// </summary>
+    AuditReport Audit(IReadOnlyCollection<VerifierKey>? trustedKeys = null, IProgress<ulong>? progress = null);
 }

@@ -9,11 +9,12 @@ namespace ResetTrail.Storage.Sqlite.EvidenceLog;
 public sealed partial class SqliteEvidenceLog
 {
     /// <summary>Everything the auditor reads, from one read transaction: a consistent snapshot even while appends go on.</summary>
-    private sealed class AuditSource(SqliteEvidenceLog log, SqliteConnection connection, SqliteTransaction snapshot) : IAuditSource
+    private sealed class AuditSource(
+        SqliteEvidenceLog log, IReadOnlyCollection<VerifierKey> verifiers, SqliteConnection connection, SqliteTransaction snapshot) : IAuditSource
     {
         public string Origin => log.Origin;
 
-        public IReadOnlyList<VerifierKey> Verifiers => log.AllVerifiers();
+        public IReadOnlyCollection<VerifierKey> Verifiers => verifiers;
 
         public ITileReader Tiles { get; } = new SqliteTileReader(connection, () => snapshot);
 

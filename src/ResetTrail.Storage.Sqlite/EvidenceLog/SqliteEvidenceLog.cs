@@ -160,11 +160,11 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
         }
     }
 
-    public AuditReport Audit(IProgress<ulong>? progress = null)
+    public AuditReport Audit(IReadOnlyCollection<VerifierKey>? trustedKeys = null, IProgress<ulong>? progress = null)
     {
         using var connection = SqliteDatabase.Open(Path, create: false);
         using var snapshot = connection.BeginTransaction(deferred: true);
-        return LogAuditor.Audit(new AuditSource(this, connection, snapshot), progress);
+        return LogAuditor.Audit(new AuditSource(this, trustedKeys ?? AllVerifiers(), connection, snapshot), progress);
     }
 
     public void Dispose()
