@@ -120,7 +120,17 @@ public static class LogAuditor
             return null;
         }
 
-        var stored = tiles.ReadTiles([.. changed.Select(c => c.Tile)]);
+        IReadOnlyList<byte[]> stored;
+        try
+        {
+            stored = tiles.ReadTiles([.. changed.Select(c => c.Tile)]);
+        }
+        catch (InvalidDataException e)
+        {
+            var tile = changed[0].Tile;
+            return ((tile.Index * TileId.Width) << (tile.Level * TileId.Height), $"stored hashes are missing or unreadable: {e.Message}");
+        }
+
         for (var i = 0; i < changed.Count; i++)
         {
             var (tile, computed) = changed[i];

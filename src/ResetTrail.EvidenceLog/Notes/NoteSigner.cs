@@ -46,7 +46,7 @@ public sealed class NoteSigner : IDisposable
             return Result<NoteSigner>.Fail("a signing key starts with PRIVATE+KEY+");
         }
 
-        var parts = trimmed[PrivateKeyPrefix.Length..].Split('+');
+        var parts = trimmed[PrivateKeyPrefix.Length..].Split('+', 3);
         if (parts.Length != 3 || !Notes.KeyId.IsValidName(parts[0]))
         {
             return Result<NoteSigner>.Fail("a signing key reads PRIVATE+KEY+name+keyid+base64key");

@@ -38,7 +38,8 @@ public sealed class VerifierKey
 
     public static Result<VerifierKey> Parse(string text)
     {
-        var parts = text.Trim().Split('+');
+        // Names hold no '+', but base64 may: split at the first two only.
+        var parts = text.Trim().Split('+', 3);
         if (parts.Length != 3)
         {
             return Result<VerifierKey>.Fail("a verifier key has three parts separated by '+': name+keyid+base64key");
