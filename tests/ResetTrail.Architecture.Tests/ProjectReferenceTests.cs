@@ -1,0 +1,82 @@
+using System.Xml.Linq;
+
+namespace ResetTrail.Architecture.Tests;
+
+public sealed class ProjectReferenceTests
+{
+    private static readonly string Root = FindRoot();
+
+    public static TheoryData<string, string[], string[]> AllowedDependencies() => new()
+    {
+        // The evidence log is what auditors take alone: base library and one Ed25519 implementation.
+        { "src/ResetTrail.EvidenceLog", [], ["NSec.Cryptography", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllowedDependencies))]
+    public void Libraries_depend_only_on_what_their_role_allows(string project, string[] projects, string[] packages)
+    {
+        var (projectReferences, packageReferences) = References(project);
+
+        Assert.Empty(projectReferences.Except(projects));
+        Assert.Empty(packageReferences.Except(packages));
+    }
+
+    [Fact]
+    public void No_source_project_references_a_test_or_bench_project()
+    {
+        foreach (var project in Directory.GetDirectories(Path.Combine(Root, "src")))
+        {
+            var (projectReferences, _) = References(Path.GetRelativePath(Root, project));
+            Assert.DoesNotContain(projectReferences, r => r.EndsWith(".Tests", StringComparison.Ordinal) || r.Contains("Bench", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Every_source_project_has_a_test_project_that_mirrors_it()
+    {
+        var sources = Directory.GetDirectories(Path.Combine(Root, "src")).Select(Path.GetFileName);
+        var tests = Directory.GetDirectories(Path.Combine(Root, "tests")).Select(Path.GetFileName).ToHashSet();
+
+        Assert.All(sources, s => Assert.Contains(s + ".Tests", tests));
+    }
+
+    [Fact]
+    public void Package_versions_are_central()
+    {
+        foreach (var file in Directory.EnumerateFiles(Root, "*.csproj", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var versioned = XDocument.Load(file).Descendants("PackageReference").Where(p => p.Attribute("Version") is not null);
+            Assert.Empty(versioned.Select(p => $"{Path.GetFileName(file)}: {p.Attribute("Include")?.Value}"));
+        }
+    }
+
+    private static (List<string> Projects, List<string> Packages) References(string project)
+    {
+        var directory = Path.Combine(Root, project);
+        var document = XDocument.Load(Directory.GetFiles(directory, "*.csproj").Single());
+        var projects = document.Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .ToList();
+        var packages = document.Descendants("PackageReference").Select(r => r.Attribute("Include")!.Value)
+            .Concat(XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants("PackageReference")
+                .Where(r => r.Parent?.Attribute("Condition")?.Value.Contains("IsTestProject", StringComparison.Ordinal) == true)
+                .Select(r => r.Attribute("Include")!.Value))
+            .ToList();
+        return (projects, packages);
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ResetTrail.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ResetTrail.slnx not found above the test binaries");
+    }
+}
