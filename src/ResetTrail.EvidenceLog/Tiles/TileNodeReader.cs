@@ -14,13 +14,23 @@ public sealed class TileNodeReader(ITileReader store, int capacity = 4096) : INo
 
     public IReadOnlyList<byte[]> ReadNodes(IReadOnlyList<NodeId> nodes)
     {
+        // The tiles this read uses are held here, not looked up in the cache again: a reload that
+        // clears the full cache, here or in a concurrent read, must not take away a tile found cached.
+        var held = new Dictionary<TileId, HashTile>();
         var located = new (TileId Tile, int Offset, int Span)[nodes.Count];
         List<TileId>? missing = null;
         for (var i = 0; i < nodes.Count; i++)
         {
             located[i] = TileId.Locate(nodes[i]);
             var (tile, offset, span) = located[i];
-            if (!cache.TryGetValue(tile, out var cached) || cached.Width < offset + span)
+            if (cache.TryGetValue(tile, out var cached) && cached.Width >= offset + span)
+            {
+                if (!held.TryGetValue(tile, out var earlier) || earlier.Width < cached.Width)
+                {
+                    held[tile] = cached;
+                }
+            }
+            else
             {
                 missing ??= [];
                 if (!missing.Contains(tile))
@@ -32,7 +42,10 @@ public sealed class TileNodeReader(ITileReader store, int capacity = 4096) : INo
 
         if (missing is not null)
         {
-            Load(missing);
+            foreach (var loaded in Load(missing))
+            {
+                held[loaded.Id] = loaded;
+            }
         }
 
         var hashes = new byte[nodes.Count][];
@@ -40,7 +53,7 @@ public sealed class TileNodeReader(ITileReader store, int capacity = 4096) : INo
         {
             var (tile, offset, span) = located[i];
             hashes[i] = new byte[Rfc6962.HashSize];
-            cache[tile].CopyNode(offset, span, hashes[i]);
+            held[tile].CopyNode(offset, span, hashes[i]);
         }
 
         return hashes;
@@ -49,7 +62,7 @@ public sealed class TileNodeReader(ITileReader store, int capacity = 4096) : INo
     /// <summary>Forgets every cached tile, for a store whose contents were replaced underneath.</summary>
     public void Clear() => cache.Clear();
 
-    private void Load(List<TileId> tiles)
+    private List<HashTile> Load(List<TileId> tiles)
     {
         if (cache.Count + tiles.Count > capacity)
         {
@@ -58,9 +71,14 @@ public sealed class TileNodeReader(ITileReader store, int capacity = 4096) : INo
         }
 
         var rows = store.ReadTiles(tiles);
+        var loaded = new List<HashTile>(tiles.Count);
         for (var i = 0; i < tiles.Count; i++)
         {
-            cache[tiles[i]] = new HashTile(tiles[i], rows[i]);
+            var tile = new HashTile(tiles[i], rows[i]);
+            cache[tiles[i]] = tile;
+            loaded.Add(tile);
         }
+
+        return loaded;
     }
 }
