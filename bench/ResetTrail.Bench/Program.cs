@@ -28,13 +28,7 @@ var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
 if (options.OutPath is not null)
 {
-    var directory = Path.GetDirectoryName(Path.GetFullPath(options.OutPath));
-    if (directory is not null)
-    {
-        Directory.CreateDirectory(directory);
-    }
-
-    File.WriteAllText(options.OutPath, markdown);
+    ReportFile.Write(options.OutPath, markdown);
     Console.Error.WriteLine($"bench: wrote {options.OutPath}");
 }
 
