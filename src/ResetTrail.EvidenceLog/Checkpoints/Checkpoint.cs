@@ -55,12 +55,7 @@ public sealed record Checkpoint(string Origin, ulong Size, byte[] RootHash)
             return Result<Checkpoint>.Fail($"checkpoint size '{sizeText}' is not a decimal without leading zeroes");
         }
 
-        byte[] root;
-        try
-        {
-            root = Convert.FromBase64String(lines[2]);
-        }
-        catch (FormatException)
+        if (!StrictBase64.TryDecode(lines[2], out var root))
         {
             return Result<Checkpoint>.Fail("checkpoint root hash is not valid base64");
         }

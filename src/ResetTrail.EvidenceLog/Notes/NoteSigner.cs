@@ -52,12 +52,7 @@ public sealed class NoteSigner : IDisposable
             return Result<NoteSigner>.Fail("a signing key reads PRIVATE+KEY+name+keyid+base64key");
         }
 
-        byte[] material;
-        try
-        {
-            material = Convert.FromBase64String(parts[2]);
-        }
-        catch (FormatException)
+        if (!StrictBase64.TryDecode(parts[2], out var material))
         {
             return Result<NoteSigner>.Fail("the signing key material is not valid base64");
         }

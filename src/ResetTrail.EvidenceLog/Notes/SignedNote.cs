@@ -152,17 +152,12 @@ public sealed class SignedNote
             return Result<NoteSignature>.Fail($"malformed note: bad key name '{name}'");
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(encoded);
-        }
-        catch (FormatException)
+        if (!StrictBase64.TryDecode(encoded, out var bytes))
         {
             return Result<NoteSignature>.Fail("malformed note: signature is not valid base64");
         }
 
-        if (bytes.Length < 5 || encoded.Any(char.IsWhiteSpace))
+        if (bytes.Length < 5)
         {
             return Result<NoteSignature>.Fail("malformed note: signature too short");
         }

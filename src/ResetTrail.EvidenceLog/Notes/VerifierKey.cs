@@ -56,12 +56,7 @@ public sealed class VerifierKey
             return Result<VerifierKey>.Fail($"verifier key ID '{hexId}' is not 8 hex digits");
         }
 
-        byte[] material;
-        try
-        {
-            material = Convert.FromBase64String(encoded);
-        }
-        catch (FormatException)
+        if (!StrictBase64.TryDecode(encoded, out var material))
         {
             return Result<VerifierKey>.Fail("verifier key material is not valid base64");
         }

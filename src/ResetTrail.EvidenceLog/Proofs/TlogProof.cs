@@ -80,15 +80,6 @@ public sealed record TlogProof(ulong Index, IReadOnlyList<byte[]> InclusionProof
 
     private static bool TryBase64(string text, out byte[] bytes)
     {
-        try
-        {
-            bytes = Convert.FromBase64String(text);
-            return true;
-        }
-        catch (FormatException)
-        {
-            bytes = [];
-            return false;
-        }
+        return StrictBase64.TryDecode(text, out bytes);
     }
 }

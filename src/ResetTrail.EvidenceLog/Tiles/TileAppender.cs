@@ -26,7 +26,7 @@ public sealed class TileAppender
         var border = CompactRange.BorderNodes(size);
         var appender = new TileAppender(CompactRange.FromBorder(size, border.Count == 0 ? [] : nodes.ReadNodes(border)));
         var partial = new List<TileId>();
-        for (var level = 0; (size >> (level * TileId.Height)) > 0; level++)
+        for (var level = 0; level * TileId.Height < 64 && (size >> (level * TileId.Height)) > 0; level++)
         {
             var onLevel = size >> (level * TileId.Height);
             var tile = new TileId(level, onLevel / TileId.Width);
