@@ -21,6 +21,9 @@ public static class Rfc6962
     /// <summary>The root hash of a tree with no leaves: SHA-256("").</summary>
     public static ReadOnlySpan<byte> EmptyRoot => EmptyRootHash;
 
+    /// <summary>Which SHA-256 implementation this process hashes with (see <see cref="Sha256"/>).</summary>
+    public static string Sha256Implementation => Sha256.Implementation;
+
     public static byte[] HashLeaf(ReadOnlySpan<byte> entry)
     {
         var hash = new byte[HashSize];
@@ -30,12 +33,12 @@ public static class Rfc6962
 
     public static void HashLeaf(ReadOnlySpan<byte> entry, Span<byte> destination)
     {
-        if (entry.Length <= 1023)
+        if (entry.Length < 1024)
         {
             Span<byte> buffer = stackalloc byte[entry.Length + 1];
             buffer[0] = LeafPrefix;
             entry.CopyTo(buffer[1..]);
-            SHA256.HashData(buffer, destination);
+            Sha256.Hash(buffer, destination);
             return;
         }
 
@@ -62,6 +65,6 @@ public static class Rfc6962
         buffer[0] = NodePrefix;
         left.CopyTo(buffer.Slice(1, HashSize));
         right.CopyTo(buffer.Slice(1 + HashSize, HashSize));
-        SHA256.HashData(buffer, destination);
+        Sha256.Hash(buffer, destination);
     }
 }

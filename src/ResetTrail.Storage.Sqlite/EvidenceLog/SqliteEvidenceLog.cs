@@ -31,6 +31,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
     private SqliteTransaction? writeTransaction;
     private TileAppender? sequencerState;
     private List<VerifierKey> verifiers;
+    private long knownSize; // the largest committed size this process has seen; the log only grows
 
     private SqliteEvidenceLog(string path, string origin, NoteSigner? signer, TimeProvider time)
     {
@@ -88,6 +89,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
                 InsertCheckpoint(transaction, checkpoint);
                 transaction.Commit();
                 sequencerState = appender;
+                Observe(appender.Size);
                 return new AppendResult(size, entries.Count, checkpoint);
             }
             finally
@@ -116,8 +118,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
 
     public Result<IReadOnlyList<byte[]>> InclusionProof(ulong index, ulong treeSize)
     {
-        var latest = LatestCheckpoint().Size;
-        if (treeSize > latest)
+        if (!IsCommitted(treeSize, out var latest))
         {
             return Result<IReadOnlyList<byte[]>>.Fail($"tree size {treeSize} is beyond the log's size {latest}");
         }
@@ -132,8 +133,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
 
     public Result<IReadOnlyList<byte[]>> ConsistencyProof(ulong size1, ulong size2)
     {
-        var latest = LatestCheckpoint().Size;
-        if (size2 > latest)
+        if (!IsCommitted(size2, out var latest))
         {
             return Result<IReadOnlyList<byte[]>>.Fail($"tree size {size2} is beyond the log's size {latest}");
         }
@@ -172,6 +172,38 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
         writer.Dispose();
         reader.Dispose();
         signer?.Dispose();
+    }
+
+    /// <summary>
+    /// Whether a tree of <paramref name="size"/> leaves has been committed. Sizes only grow, so a size at
+    /// or below one seen before needs no query; a larger one is read again (another process may have appended).
+    /// </summary>
+    private bool IsCommitted(ulong size, out ulong latest)
+    {
+        latest = (ulong)Interlocked.Read(ref knownSize);
+        if (size <= latest)
+        {
+            return true;
+        }
+
+        latest = LatestCheckpoint().Size;
+        Observe(latest);
+        return size <= latest;
+    }
+
+    private void Observe(ulong size)
+    {
+        var seen = Interlocked.Read(ref knownSize);
+        while ((long)size > seen)
+        {
+            var prior = Interlocked.CompareExchange(ref knownSize, (long)size, seen);
+            if (prior == seen)
+            {
+                return;
+            }
+
+            seen = prior;
+        }
     }
 
     private IReadOnlyList<byte[]> BuildProof(ProofPlan plan)

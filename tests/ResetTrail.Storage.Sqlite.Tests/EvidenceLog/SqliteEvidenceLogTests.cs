@@ -92,6 +92,23 @@ public sealed class SqliteEvidenceLogTests
     }
 
     [Fact]
+    public void A_reader_proves_against_sizes_another_writer_committed_after_it_opened()
+    {
+        using var fixture = new LogFixture();
+        fixture.AppendEntries(4, 4);
+        Assert.True(fixture.Log.InclusionProof(0, 4).IsSuccess);
+
+        using (var writer = fixture.OpenAnother())
+        {
+            writer.Append([LogFixture.Entry(4), LogFixture.Entry(5)]);
+        }
+
+        var proof = fixture.Log.InclusionProof(5, 6);
+        Assert.True(proof.IsSuccess, proof.Error);
+        Assert.True(ProofVerifier.VerifyInclusion(5, 6, Rfc6962.HashLeaf(LogFixture.Entry(5)), proof.Value, fixture.Log.CheckpointAt(6).Value.RootHash).IsValid);
+    }
+
+    [Fact]
     public void Proofs_beyond_the_log_are_refused_with_a_reason()
     {
         using var fixture = new LogFixture();
