@@ -48,32 +48,38 @@ public sealed class ProofPlan
         return new ProofPlan(result);
     }
 
-    /// <summary>Builds the proof's hashes from the node hashes, given in the order of <see cref="Nodes"/>.</summary>
-    public IReadOnlyList<byte[]> Assemble(IReadOnlyList<byte[]> nodeHashes)
+    /// <summary>Builds the proof's hashes from the node hashes (32 bytes each, in the order of <see cref="Nodes"/>).</summary>
+    public ProofHashes Assemble(ReadOnlySpan<byte> nodeHashes)
     {
-        if (nodeHashes.Count != nodes.Count)
+        if (nodeHashes.Length != nodes.Count * Rfc6962.HashSize)
         {
-            throw new ArgumentException($"expected {nodes.Count} node hashes, got {nodeHashes.Count}", nameof(nodeHashes));
+            throw new ArgumentException($"expected {nodes.Count} node hashes, got {nodeHashes.Length} bytes", nameof(nodeHashes));
         }
 
-        var proof = new byte[pieces.Count][];
+        var proof = new byte[pieces.Count * Rfc6962.HashSize];
         for (var p = 0; p < pieces.Count; p++)
         {
             var (first, count) = pieces[p];
-            var hash = (byte[])nodeHashes[first + count - 1].Clone();
+            var hash = proof.AsSpan(p * Rfc6962.HashSize, Rfc6962.HashSize);
+            Node(nodeHashes, first + count - 1).CopyTo(hash);
             for (var i = first + count - 2; i >= first; i--)
             {
-                Rfc6962.HashChildren(nodeHashes[i], hash, hash);
+                Rfc6962.HashChildren(Node(nodeHashes, i), hash, hash);
             }
-
-            proof[p] = hash;
         }
 
-        return proof;
+        return new ProofHashes(proof);
     }
 
     /// <summary>Reads the nodes through <paramref name="reader"/> and assembles the proof.</summary>
-    public IReadOnlyList<byte[]> Build(INodeReader reader) => Assemble(reader.ReadNodes(nodes));
+    public ProofHashes Build(INodeReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var length = nodes.Count * Rfc6962.HashSize;
+        Span<byte> hashes = length <= 4096 ? stackalloc byte[length] : new byte[length];
+        reader.ReadNodes(nodes, hashes);
+        return Assemble(hashes);
+    }
 
     /// <summary>
     /// Splits [start, end) into perfect nodes from left to right: the binary digits of its width,
@@ -142,6 +148,8 @@ public sealed class ProofPlan
             into.Add((start, start + k));
         }
     }
+
+    private static ReadOnlySpan<byte> Node(ReadOnlySpan<byte> hashes, int i) => hashes.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize);
 
     private static ulong LargestPowerOfTwoBelow(ulong n) => 1UL << (63 - BitOperations.LeadingZeroCount(n - 1));
 }

@@ -241,7 +241,7 @@ public static class ProofVerifier
 
         var mask = (end - 1) >> shift;
         Span<byte> seed = stackalloc byte[Rfc6962.HashSize];
-        (subtreeIsPerfect ? subtreeRoot : (ReadOnlySpan<byte>)proof[0]).CopyTo(seed);
+        (subtreeIsPerfect ? subtreeRoot : ProofHashes.At(proof, 0)).CopyTo(seed);
 
         if (!subtreeIsPerfect)
         {
@@ -275,7 +275,7 @@ public static class ProofVerifier
             // Only left siblings belong to the older, smaller tree.
             if (((mask >> i) & 1) == 1)
             {
-                Rfc6962.HashChildren(proof[offset + i], hash, hash);
+                Rfc6962.HashChildren(ProofHashes.At(proof, offset + i), hash, hash);
             }
         }
 
@@ -301,11 +301,11 @@ public static class ProofVerifier
         {
             if (((index >> i) & 1) == 0)
             {
-                Rfc6962.HashChildren(seed, proof[from + i], seed);
+                Rfc6962.HashChildren(seed, ProofHashes.At(proof, from + i), seed);
             }
             else
             {
-                Rfc6962.HashChildren(proof[from + i], seed, seed);
+                Rfc6962.HashChildren(ProofHashes.At(proof, from + i), seed, seed);
             }
         }
     }
@@ -314,12 +314,18 @@ public static class ProofVerifier
     {
         for (var i = 0; i < count; i++)
         {
-            Rfc6962.HashChildren(proof[from + i], seed, seed);
+            Rfc6962.HashChildren(ProofHashes.At(proof, from + i), seed, seed);
         }
     }
 
     private static bool AllHashSized(IReadOnlyList<byte[]> proof, out ProofCheck failure)
     {
+        if (proof is ProofHashes)
+        {
+            failure = ProofCheck.Valid;
+            return true;
+        }
+
         for (var i = 0; i < proof.Count; i++)
         {
             if (proof[i].Length != Rfc6962.HashSize)

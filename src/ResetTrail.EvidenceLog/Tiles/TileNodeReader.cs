@@ -12,31 +12,31 @@ public sealed class TileNodeReader(ITileReader store, int capacity = 4096) : INo
 {
     private readonly ConcurrentDictionary<TileId, HashTile> cache = new();
 
-    public IReadOnlyList<byte[]> ReadNodes(IReadOnlyList<NodeId> nodes)
+    public void ReadNodes(IReadOnlyList<NodeId> nodes, Span<byte> hashes)
     {
+        ArgumentNullException.ThrowIfNull(nodes);
+
         // The tiles this read uses are held here, not looked up in the cache again: a reload that
         // clears the full cache, here or in a concurrent read, must not take away a tile found cached.
-        var held = new Dictionary<TileId, HashTile>();
-        var located = new (TileId Tile, int Offset, int Span)[nodes.Count];
+        // A proof touches a handful of tiles, so a short list beats a dictionary.
+        var held = new List<HashTile>(4);
         List<TileId>? missing = null;
         for (var i = 0; i < nodes.Count; i++)
         {
-            located[i] = TileId.Locate(nodes[i]);
-            var (tile, offset, span) = located[i];
+            var (tile, offset, span) = TileId.Locate(nodes[i]);
+            if (Find(held, tile, offset + span) is not null)
+            {
+                continue;
+            }
+
             if (cache.TryGetValue(tile, out var cached) && cached.Width >= offset + span)
             {
-                if (!held.TryGetValue(tile, out var earlier) || earlier.Width < cached.Width)
-                {
-                    held[tile] = cached;
-                }
+                held.RemoveAll(t => t.Id == tile);
+                held.Add(cached);
             }
-            else
+            else if (missing is null || !missing.Contains(tile))
             {
-                missing ??= [];
-                if (!missing.Contains(tile))
-                {
-                    missing.Add(tile);
-                }
+                (missing ??= []).Add(tile);
             }
         }
 
@@ -44,23 +44,34 @@ public sealed class TileNodeReader(ITileReader store, int capacity = 4096) : INo
         {
             foreach (var loaded in Load(missing))
             {
-                held[loaded.Id] = loaded;
+                held.RemoveAll(t => t.Id == loaded.Id);
+                held.Add(loaded);
             }
         }
 
-        var hashes = new byte[nodes.Count][];
         for (var i = 0; i < nodes.Count; i++)
         {
-            var (tile, offset, span) = located[i];
-            hashes[i] = new byte[Rfc6962.HashSize];
-            held[tile].CopyNode(offset, span, hashes[i]);
+            var (tile, offset, span) = TileId.Locate(nodes[i]);
+            var source = Find(held, tile, offset + span) ?? throw new InvalidDataException($"{tile} is narrower than {nodes[i]} needs");
+            source.CopyNode(offset, span, hashes.Slice(i * Rfc6962.HashSize, Rfc6962.HashSize));
         }
-
-        return hashes;
     }
 
     /// <summary>Forgets every cached tile, for a store whose contents were replaced underneath.</summary>
     public void Clear() => cache.Clear();
+
+    private static HashTile? Find(List<HashTile> held, TileId tile, int width)
+    {
+        foreach (var candidate in held)
+        {
+            if (candidate.Id == tile && candidate.Width >= width)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 
     private List<HashTile> Load(List<TileId> tiles)
     {

@@ -206,7 +206,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
         }
     }
 
-    private IReadOnlyList<byte[]> BuildProof(ProofPlan plan)
+    private ProofHashes BuildProof(ProofPlan plan)
     {
         lock (readGate)
         {

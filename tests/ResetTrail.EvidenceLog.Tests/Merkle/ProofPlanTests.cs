@@ -58,7 +58,7 @@ public sealed class ProofPlanTests
     /// Each proof range is a perfect node or lies on the right border (so it is a fold of few stored
     /// nodes), and its literal MTH is the proof hash at the same position.
     /// </summary>
-    private static void AssertRangesMatch(ReferenceMerkleTree tree, int size, ProofPlan plan, IReadOnlyList<byte[]> proof)
+    private static void AssertRangesMatch(ReferenceMerkleTree tree, int size, ProofPlan plan, ProofHashes proof)
     {
         Assert.Equal(plan.Ranges.Count, proof.Count);
         for (var i = 0; i < proof.Count; i++)

@@ -10,17 +10,18 @@ internal sealed class ReferenceNodeReader(ReferenceMerkleTree tree, int size) : 
 {
     public List<NodeId> Asked { get; } = [];
 
-    public IReadOnlyList<byte[]> ReadNodes(IReadOnlyList<NodeId> nodes)
+    public void ReadNodes(IReadOnlyList<NodeId> nodes, Span<byte> hashes)
     {
         Asked.AddRange(nodes);
-        return nodes.Select(node =>
+        for (var i = 0; i < nodes.Count; i++)
         {
+            var node = nodes[i];
             if (node.EndLeaf > (ulong)size)
             {
                 throw new InvalidOperationException($"{node} is not inside a tree of {size} leaves");
             }
 
-            return tree.Mth((int)node.FirstLeaf, (int)node.EndLeaf);
-        }).ToList();
+            tree.Mth((int)node.FirstLeaf, (int)node.EndLeaf).CopyTo(hashes.Slice(i * 32, 32));
+        }
     }
 }
