@@ -16,6 +16,8 @@ internal static class LogCommands
         ConsistencyCommand.Create(io),
         EntriesCommand.Create(io),
         VerifyCommand.Create(io),
+        VerifyProofCommand.Create(io),
+        VerifyConsistencyCommand.Create(io),
         RotateKeyCommand.Create(io),
     };
 }
