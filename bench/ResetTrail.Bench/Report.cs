@@ -38,6 +38,7 @@ internal sealed class Report(BenchOptions options, Machine machine)
         md.AppendLine(Invariant($"| cores | {machine.Cores} |"));
         md.AppendLine($"| OS | {machine.Os} |");
         md.AppendLine($"| .NET | {machine.Runtime} |");
+        md.AppendLine($"| SHA-256 for Merkle hashing | {ResetTrail.EvidenceLog.Merkle.Rfc6962.Sha256Implementation} |");
         md.AppendLine($"| bench temp dir filesystem | {machine.Filesystem} |");
         md.AppendLine($"| date (UTC) | {machine.Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} |");
         md.AppendLine($"| mode | {(options.Quick ? "--quick (smoke test sizes; not the reported figures)" : "full")} |");
