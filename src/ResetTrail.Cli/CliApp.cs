@@ -35,7 +35,22 @@ public static class CliApp
             error.WriteLine($"resettrail: {failure.Message}");
             return failure.ExitCode;
         }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // Infrastructure failures a user can act on: one line, the cause, no stack trace.
+            error.WriteLine($"resettrail: {Describe(e)}");
+            return ExitCodes.Failed;
+        }
     }
+
+    private static string Describe(Exception e) => e switch
+    {
+        System.Data.Common.DbException db when db.Message.Contains("unable to open database file", StringComparison.Ordinal) =>
+            "cannot open the database file: check that its folder exists and is writable",
+        System.Data.Common.DbException db => $"database error: {db.Message}",
+        UnauthorizedAccessException => $"permission denied: {e.Message}",
+        _ => e.Message,
+    };
 
     private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
     {

@@ -61,7 +61,7 @@ internal static class ProofFigure
             [
                 $"Ours: `SqliteEvidenceLog.InclusionProof(i, {n})` and `ConsistencyProof(a, b)` on a log of {n:N0} 100-byte entries built by {Format.Number(ProofLog.BuildBatch, "N0")}-entry batched appends ({Format.Number(proofs.BuildTime.TotalSeconds, "0.0")} s to build, one signed checkpoint per batch), then `ProofVerifier.VerifyInclusion`/`VerifyConsistency` on those proofs; {m:N0} of each per repetition, single thread, every proof must verify.",
                 "Indices are uniform in [0, n); consistency sizes are two uniform draws in [1, n], ordered (as the Go side does). Leaf hashes and roots for every size come from the bench's own in-memory copy of the tree, checked against the log's signed root.",
-                "Generation from storage goes through the log's public API: each call reads the latest checkpoint from SQLite (to bound the size) and then nodes from hash tiles through the log's tile cache, which holds all of this log's tiles after the warm-up. Go reads every node from an in-memory slice.",
+                "Generation from storage goes through the log's public API: the size bound is checked against the largest committed size this process has seen (SQLite is read again only for a larger size), then nodes come from hash tiles through the log's tile cache, which holds all of this log's tiles after the warm-up. Go reads every node from an in-memory slice. Both sides keep every proof until it is verified; ours are one buffer per proof (`ProofHashes`).",
                 goColumn,
                 "@sigstore/verify (the JavaScript verifier) is not measured here.",
             ]);

@@ -117,6 +117,32 @@ public sealed class LogCommandsTests
     }
 
     [Fact]
+    public void A_database_in_a_missing_folder_gives_one_line()
+    {
+        using var cli = new CliRunner();
+
+        var result = cli.Run("log", "init", "--db", Path.Combine(cli.Folder, "no-such-folder", "x.db"), "--origin", Origin);
+
+        Assert.Equal((1, "resettrail: cannot open the database file: check that its folder exists and is writable\n"), (result.ExitCode, result.Error));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_database_is_named_and_left_alone()
+    {
+        using var cli = new CliRunner();
+        var notes = cli.WriteFile("notes.txt", "shopping list\n");
+
+        var verify = cli.Run("log", "verify", "--db", notes);
+        var init = cli.Run("log", "init", "--db", notes, "--origin", Origin);
+
+        Assert.Equal((1, $"resettrail: '{notes}' is not a SQLite database\n"), (verify.ExitCode, verify.Error));
+        Assert.Equal(1, init.ExitCode);
+        Assert.Contains("file is not a database", init.Error, StringComparison.Ordinal);
+        Assert.Equal("shopping list\n", File.ReadAllText(notes));
+        Assert.False(File.Exists(notes + ".key"));
+    }
+
+    [Fact]
     public void Proof_and_checkpoint_requests_beyond_the_log_fail_with_a_reason()
     {
         using var cli = new CliRunner();
