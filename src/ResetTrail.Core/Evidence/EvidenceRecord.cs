@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ResetTrail.Core.Evidence;
+
+/// <summary>
+/// One evidence entry: what happened (type), to which case, when, by whom, and the facts of the step.
+/// Its log bytes are the RFC 8785 canonical JSON of
+/// <c>{"v":1,"type":..,"code":..,"case":..,"at":..,"actor":..,"data":{..}}</c>.
+/// </summary>
+public sealed record EvidenceRecord(EvidenceType Type, string? CaseId, DateTimeOffset At, string Actor, JsonObject Data)
+{
+    public const int FormatVersion = 1;
+
+    public byte[] ToCanonicalBytes() => CanonicalJson.Serialize(new JsonObject
+    {
+        ["v"] = FormatVersion,
+        ["type"] = EvidenceTypes.Name(Type),
+        ["code"] = (int)Type,
+        ["case"] = CaseId,
+        ["at"] = FormatTime(At),
+        ["actor"] = Actor,
+        ["data"] = Data.DeepClone(),
+    });
+
+    /// <summary>Lower-case hex SHA-256 of the canonical bytes; how approvals name the evidence they cover.</summary>
+    public string Digest() => Convert.ToHexStringLower(SHA256.HashData(ToCanonicalBytes()));
+
+    /// <summary>Times are UTC with milliseconds, one spelling only, so canonical bytes are reproducible.</summary>
+    public static string FormatTime(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>
+    /// Reads an entry back. Entries that are not ResetTrail evidence (other JSON, or any bytes appended with
+    /// <c>log append</c>) come back as null: the log may hold them and they belong to no case.
+    /// </summary>
+    public static EvidenceRecord? TryParse(ReadOnlySpan<byte> bytes)
+    {
+        JsonObject? root;
+        try
+        {
+            root = JsonNode.Parse(Encoding.UTF8.GetString(bytes)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (root is null || root["v"]?.GetValueKind() != JsonValueKind.Number || root["code"]?.GetValueKind() != JsonValueKind.Number
+            || root["data"] is not JsonObject data || root["at"]?.GetValueKind() != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var code = root["code"]!.GetValue<int>();
+        if (!Enum.IsDefined((EvidenceType)code) || root["type"]?.GetValue<string>() != EvidenceTypes.Name((EvidenceType)code))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new EvidenceRecord(
+                (EvidenceType)code,
+                root["case"]?.GetValue<string>(),
+                ParseTime(root["at"]!.GetValue<string>()),
+                root["actor"]?.GetValue<string>() ?? string.Empty,
+                (JsonObject)data.DeepClone());
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
