@@ -10,7 +10,7 @@ public sealed partial class SqliteEvidenceLog
     private SqliteCommand? insertEntry;
     private SqliteCommand? upsertTile;
 
-    private void InsertEntries(SqliteTransaction transaction, ulong firstIndex, IReadOnlyList<byte[]> entries, TileAppender appender)
+    internal void InsertEntries(SqliteTransaction transaction, ulong firstIndex, IReadOnlyList<byte[]> entries, TileAppender appender)
     {
         if (insertEntry is null)
         {

@@ -67,6 +67,24 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
             throw new ArgumentException($"entry {oversized.i} has {oversized.e.Length} bytes; the limit is {MaxEntryBytes}", nameof(entries));
         }
 
+        var (first, checkpoint) = WithinAppend(scope =>
+        {
+            var first = scope.Size;
+            scope.AppendBatch(entries);
+            return first;
+        });
+        return new AppendResult(first, entries.Count, checkpoint ?? throw new InvalidOperationException("an append produced no checkpoint"));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> inside the sequencer's transaction: it may read and write other tables
+    /// on <see cref="LogWriteScope.Connection"/> and append entries. When it appended anything, the hash
+    /// tiles and a signed checkpoint are written and everything commits together; when it appended nothing,
+    /// nothing is written. If anything throws, nothing is written: evidence and the state it records change
+    /// together or not at all.
+    /// </summary>
+    internal (T Result, StoredCheckpoint? Checkpoint) WithinAppend<T>(Func<LogWriteScope, T> work)
+    {
         var key = signer ?? throw new InvalidOperationException("this log was opened without its signing key; appends need it");
         lock (writeGate)
         {
@@ -83,14 +101,22 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
                     appender = TileAppender.Resume(size, new TileNodeReader(local), local);
                 }
 
-                InsertEntries(transaction, size, entries, appender);
+                var scope = new LogWriteScope(this, writer, transaction, appender);
+                var result = work(scope);
+                if (appender.Size == size)
+                {
+                    transaction.Rollback();
+                    sequencerState = appender;
+                    return (result, null);
+                }
+
                 WriteTiles(transaction, appender.TakeChangedTiles());
                 var checkpoint = SignCheckpoint(key, appender);
                 InsertCheckpoint(transaction, checkpoint);
                 transaction.Commit();
                 sequencerState = appender;
                 Observe(appender.Size);
-                return new AppendResult(size, entries.Count, checkpoint);
+                return (result, checkpoint);
             }
             finally
             {
