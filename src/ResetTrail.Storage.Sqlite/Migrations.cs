@@ -19,6 +19,19 @@ internal static class Migrations
                                           signed_at TEXT NOT NULL);
             CREATE TABLE log_keys (id INTEGER PRIMARY KEY, vkey TEXT NOT NULL UNIQUE, added_at TEXT NOT NULL, retired_at TEXT);
             """),
+        ("0002_cases", """
+            CREATE TABLE case_index (case_id TEXT PRIMARY KEY, state TEXT NOT NULL, directory TEXT NOT NULL, target TEXT NOT NULL,
+                                     kind TEXT NOT NULL, channel TEXT NOT NULL, tier TEXT NOT NULL, initiator TEXT NOT NULL,
+                                     ticket TEXT NOT NULL, opened_at TEXT NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;
+            CREATE INDEX case_index_state ON case_index (state, opened_at);
+            CREATE INDEX case_index_target ON case_index (directory, target);
+            CREATE TABLE case_entries (case_id TEXT NOT NULL, seq INTEGER NOT NULL, log_index INTEGER NOT NULL,
+                                       PRIMARY KEY (case_id, seq)) WITHOUT ROWID;
+            CREATE TABLE verification_failures (log_index INTEGER PRIMARY KEY, directory TEXT NOT NULL, target TEXT NOT NULL, at TEXT NOT NULL);
+            CREATE INDEX verification_failures_target ON verification_failures (directory, target, at);
+            CREATE TABLE policy_versions (hash TEXT PRIMARY KEY, version TEXT NOT NULL, source TEXT NOT NULL, log_index INTEGER NOT NULL,
+                                          published_at TEXT NOT NULL) WITHOUT ROWID;
+            """),
     ];
 
     public static void Apply(SqliteConnection connection, TimeProvider time)

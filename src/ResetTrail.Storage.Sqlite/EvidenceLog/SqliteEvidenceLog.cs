@@ -79,9 +79,9 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
     /// <summary>
     /// Runs <paramref name="work"/> inside the sequencer's transaction: it may read and write other tables
     /// on <see cref="LogWriteScope.Connection"/> and append entries. When it appended anything, the hash
-    /// tiles and a signed checkpoint are written and everything commits together; when it appended nothing,
-    /// nothing is written. If anything throws, nothing is written: evidence and the state it records change
-    /// together or not at all.
+    /// tiles and a signed checkpoint are written and everything commits together; when it appended nothing, no
+    /// checkpoint is signed (a refused step writes nothing; a cache rebuild writes only caches). If anything
+    /// throws, nothing is written: evidence and the state it records change together or not at all.
     /// </summary>
     internal (T Result, StoredCheckpoint? Checkpoint) WithinAppend<T>(Func<LogWriteScope, T> work)
     {
@@ -105,7 +105,8 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
                 var result = work(scope);
                 if (appender.Size == size)
                 {
-                    transaction.Rollback();
+                    // No evidence: only caches derived from the log may have changed (a rebuild).
+                    transaction.Commit();
                     sequencerState = appender;
                     return (result, null);
                 }
