@@ -67,7 +67,11 @@ public sealed record VerificationRequirement(IReadOnlyList<VerificationMethod> A
 }
 
 /// <summary>How many approvals, from whom, and how long one stays valid.</summary>
-public sealed record ApprovalRequirement(int Count, IReadOnlyList<string> Authorities, TimeSpan Validity);
+public sealed record ApprovalRequirement(int Count, IReadOnlyList<string> Authorities, TimeSpan Validity)
+{
+    /// <summary>Authorities that must be among the approvers (e.g. security for an admin's all-factor reset).</summary>
+    public IReadOnlyList<string> MustInclude { get; init; } = [];
+}
 
 /// <summary>Business hours of the target's site: days, local start and end, in an IANA time zone.</summary>
 public sealed record BusinessHours(string Site, string TimeZone, IReadOnlyList<DayOfWeek> Days, TimeOnly Start, TimeOnly End)
