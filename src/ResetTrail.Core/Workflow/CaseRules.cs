@@ -15,7 +15,7 @@ public static partial class CaseRules
         ArgumentNullException.ThrowIfNull(record);
         if (record.Type == EvidenceType.CaseOpened)
         {
-            return current is null ? CheckOpened(record) : WorkflowErrors.CaseExists(current.Id);
+            return current is null ? RequireActor(record) ?? CheckOpened(record) : WorkflowErrors.CaseExists(current.Id);
         }
 
         if (current is null || record.CaseId is null)
@@ -34,9 +34,9 @@ public static partial class CaseRules
             return WorkflowErrors.IllegalTransition(transition.Command, current.State);
         }
 
-        if (string.IsNullOrWhiteSpace(record.Actor))
+        if (RequireActor(record) is { } anonymous)
         {
-            return WorkflowErrors.Invalid("every step names its actor");
+            return anonymous;
         }
 
         try
@@ -99,11 +99,9 @@ public static partial class CaseRules
                 return tightened.Error;
             }
 
-            var (before, after) = (current.Decision, tightened.Value);
-            if (after.PolicyHash != before.PolicyHash || after.Verification.MinimumStrength < before.Verification.MinimumStrength
-                || after.Approvals.Count < before.Approvals.Count || (before.Verification.CallbackRequired && !after.Verification.CallbackRequired))
+            if (StricterDecision.Loosening(current.Decision, tightened.Value) is { } looser)
             {
-                return WorkflowErrors.Invalid("a decision recorded after a verification may only be stricter, under the same policy version");
+                return WorkflowErrors.Invalid($"a decision recorded after a verification may only be stricter, under the same policy version; this one loosens {looser}");
             }
         }
 
@@ -219,6 +217,9 @@ public static partial class CaseRules
         var window = current.Approvals.Count > 0 ? current.Approvals.Max(a => a.ExpiresAt) : current.OpenedAt + current.Decision.Approvals.Validity;
         return current.ValidApprovals(record.At).Count == 0 && record.At >= window ? RequireText(record, "reason") : WorkflowErrors.NotExpiredYet(window);
     }
+
+    private static DomainError? RequireActor(EvidenceRecord record) =>
+        string.IsNullOrWhiteSpace(record.Actor) ? WorkflowErrors.Invalid("every step names its actor") : null;
 
     private static DomainError? RequireText(EvidenceRecord record, string field) =>
         string.IsNullOrWhiteSpace(record.Data[field]?.GetValue<string>()) ? WorkflowErrors.Invalid($"{field} is required") : null;

@@ -82,6 +82,13 @@ public sealed partial class ResetCase
                     : ApprovalsRequired == 0 ? CaseState.Approved
                     : CaseState.AwaitingApproval;
                 Record(record, $"verification {(passed ? "passed" : "FAILED")} by {WireName.Of(method)}");
+
+                // A policy may refuse a target after repeated failures (a lockout): the stricter decision ends the case.
+                if (!Decision.Allowed)
+                {
+                    End(CaseState.Denied, record, $"the policy no longer allows this request after failed verifications (rule {Decision.RuleId})");
+                }
+
                 break;
             case EvidenceType.ApprovalGranted:
                 var emergency = data["emergency"]?.GetValue<bool>() ?? false;

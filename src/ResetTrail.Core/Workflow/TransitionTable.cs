@@ -18,7 +18,7 @@ public static class TransitionTable
     public static IReadOnlyList<Transition> Rows { get; } =
     [
         new(EvidenceType.CaseOpened, "open", new HashSet<CaseState>(), "opened; denied at once when the policy does not allow the request"),
-        new(EvidenceType.VerificationRecorded, "verify", new HashSet<CaseState> { Opened, Verifying }, "verifying until the verification the policy requires is met; then awaiting_approval, or approved when no approval is required"),
+        new(EvidenceType.VerificationRecorded, "verify", new HashSet<CaseState> { Opened, Verifying }, "verifying until the verification the policy requires is met; then awaiting_approval, or approved when no approval is required; denied when a stricter decision no longer allows the request"),
         new(EvidenceType.ApprovalGranted, "approve", new HashSet<CaseState> { AwaitingApproval }, "awaiting_approval until enough valid approvals; then approved"),
         new(EvidenceType.ApprovalDenied, "deny", new HashSet<CaseState>(Open), "denied"),
         new(EvidenceType.ResetExecuted, "execute", new HashSet<CaseState> { Approved }, "executed"),
