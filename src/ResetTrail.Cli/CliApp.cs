@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ResetTrail.Cli.Console;
 using ResetTrail.Cli.Log;
+using ResetTrail.Cli.Policy;
 
 namespace ResetTrail.Cli;
 
@@ -13,6 +14,8 @@ public static class CliApp
         var root = new RootCommand("ResetTrail: every help-desk credential reset provably legitimate, or flagged.")
         {
             LogCommands.Create(io),
+            PolicyCommands.Create(io),
+            Cases.CaseCommandGroup.Create(io),
         };
 
         var parsed = root.Parse(args);
