@@ -54,13 +54,23 @@ internal static class DecisionBuilder
         };
 
         decision = FailedVerifications.Tighten(decision, merged.AfterFailure, document.LookBack, facts.RecentFailedVerifications, explain);
+        if (!decision.Allowed)
+        {
+            explain.KeepOnly("tier", "rule", "allowed", "retention", "after_failed_verification");
+        }
+
         return decision with { Explanations = explain.All };
     }
 
+    /// <summary>Each method with its strength, weak ones marked: "knowledge_questions (1, weak), in_person_badge (4)".</summary>
+    public static string Describe(IEnumerable<VerificationMethod> methods, IReadOnlyDictionary<VerificationMethod, int> strengths) =>
+        string.Join(", ", methods.Select(m => $"{WireName.Of(m)} ({strengths[m]}{(strengths[m] == MethodStrengths.Weak ? ", weak" : string.Empty)})"));
+
+    public static string Approvals(int count) => count == 1 ? "1 approval" : $"{count} approvals";
+
     private static VerificationRequirement Verification(PolicyDocument document, Requirements merged, Explainer explain)
     {
-        var methods = explain.Add("verification.methods", merged.Methods, [], list =>
-            string.Join(", ", list.Select(m => $"{WireName.Of(m)} ({document.Strengths[m]}{(document.Strengths[m] == MethodStrengths.Weak ? ", weak" : string.Empty)})")));
+        var methods = explain.Add("verification.methods", merged.Methods, [], list => Describe(list, document.Strengths));
         return new VerificationRequirement(methods, explain.Add("verification.min_strength", merged.MinStrength, MethodStrengths.Strongest, v => $"{v}"))
         {
             Strengths = document.Strengths,
@@ -71,7 +81,7 @@ internal static class DecisionBuilder
 
     private static ApprovalRequirement Approvals(Requirements merged, Explainer explain)
     {
-        var count = explain.Add("approvals.count", merged.ApprovalCount, 0, v => $"{v}");
+        var count = explain.Add("approvals.count", merged.ApprovalCount, 0, Approvals);
         var from = explain.Add("approvals.from", merged.ApprovalFrom, [], v => v.Count == 0 ? "any authority" : string.Join(", ", v));
         var mustInclude = merged.ApprovalMustInclude is null ? [] : explain.Add("approvals.must_include", merged.ApprovalMustInclude, [], v => string.Join(", ", v));
         var validity = explain.Add("approvals.valid_for", merged.ApprovalValidity, BuiltInApprovalValidity, Reading.Durations.Format);
@@ -82,7 +92,7 @@ internal static class DecisionBuilder
     {
         var choice = explain.Add("emergency", merged.Emergency, null, e => e is null
             ? "none"
-            : $"{e.Approvals} approvals now, review by {e.ReviewBy} within {Reading.Durations.Format(e.ReviewWithin)}");
+            : $"{Approvals(e.Approvals)} now, review by {e.ReviewBy} within {Reading.Durations.Format(e.ReviewWithin)}");
         return choice is null ? null : new EmergencyPath(choice.Approvals, choice.ReviewWithin, choice.ReviewBy);
     }
 

@@ -22,6 +22,19 @@ internal sealed class Explainer
         return resolved.Value;
     }
 
+    /// <summary>Rewrites the text of a requirement already explained (after "stricter after failure" changed its value).</summary>
+    public void Amend(string requirement, string text)
+    {
+        var index = explanations.FindIndex(e => e.Requirement == requirement);
+        if (index >= 0)
+        {
+            explanations[index] = explanations[index] with { Text = text };
+        }
+    }
+
+    /// <summary>Keeps only the named requirements: a denied request needs no list of what it would have required.</summary>
+    public void KeepOnly(params string[] requirements) => explanations.RemoveAll(e => !requirements.Contains(e.Requirement));
+
     public void Add(string requirement, Sourced<bool> value, Func<bool, string> describe) =>
         Add(requirement, value.RuleId, value.Line, describe(value.Value));
 }

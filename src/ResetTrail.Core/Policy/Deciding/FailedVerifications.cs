@@ -57,6 +57,29 @@ internal static class FailedVerifications
             changes.Add($"denied: {how.DenyAfter} or more failures");
         }
 
+        var raised = $"after {failures} failed verification(s)";
+        var methods = verification.AcceptedMethods.Where(m => verification.Strengths[m] >= minimum).ToList();
+        if (minimum != verification.MinimumStrength)
+        {
+            explain.Amend("verification.methods", $"{DecisionBuilder.Describe(methods, verification.Strengths)} ({raised}, weaker methods dropped)");
+            explain.Amend("verification.min_strength", $"{minimum} (was {verification.MinimumStrength}; {raised})");
+        }
+
+        if (approvals != decision.Approvals.Count)
+        {
+            explain.Amend("approvals.count", $"{DecisionBuilder.Approvals(approvals)} (was {decision.Approvals.Count}; {raised})");
+        }
+
+        if (callback && !verification.CallbackRequired)
+        {
+            explain.Amend("verification.callback", $"a callback to the number on record ({raised})");
+        }
+
+        if (stepUp && !verification.StepUpRequired)
+        {
+            explain.Amend("verification.step_up", $"a second accepted method ({raised})");
+        }
+
         explain.Add("after_failed_verification", source.RuleId, source.Line,
             $"{failures} failed verification(s) in the last {Reading.Durations.Format(lookBack)}: {(changes.Count == 0 ? "nothing more to tighten" : string.Join(", ", changes))}");
 
@@ -65,7 +88,7 @@ internal static class FailedVerifications
             Allowed = decision.Allowed && !denied,
             Verification = verification with
             {
-                AcceptedMethods = [.. verification.AcceptedMethods.Where(m => verification.Strengths[m] >= minimum)],
+                AcceptedMethods = methods,
                 MinimumStrength = minimum,
                 CallbackRequired = callback,
                 StepUpRequired = stepUp,
