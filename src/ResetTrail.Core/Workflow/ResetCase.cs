@@ -98,13 +98,15 @@ public sealed partial class ResetCase
     /// <summary>How many approvals the case needs: the emergency path's number once it is taken.</summary>
     public int ApprovalsRequired => EmergencyPath && Decision.Emergency is { } emergency ? emergency.Approvals : Decision.Approvals.Count;
 
-    /// <summary>Whether the passed verifications meet the decision: an accepted method of enough strength, a callback and a step-up where required.</summary>
+    /// <summary>Whether the passed verifications meet the decision: an accepted method of enough strength, a callback (accepted as a method or not) and a step-up where required.</summary>
     public bool VerificationSatisfied()
     {
         var requirement = Decision.Verification;
         var passed = verifications.Where(v => v.Passed && requirement.AcceptedMethods.Contains(v.Method)).ToList();
         var strongEnough = passed.Any(v => Strength(v.Method) >= requirement.MinimumStrength);
-        var callback = !requirement.CallbackRequired || passed.Any(v => v.Method == VerificationMethod.CallbackOnRecord);
+        // The callback is required "besides the method used": it counts even when the rule does not accept a
+        // callback as a method of its own (an administrator's rule lists only strong methods, and still calls back).
+        var callback = !requirement.CallbackRequired || verifications.Any(v => v.Passed && v.Method == VerificationMethod.CallbackOnRecord);
         var stepUp = !requirement.StepUpRequired || passed.Select(v => v.Method).Distinct().Count() >= 2;
         return strongEnough && callback && stepUp;
     }
