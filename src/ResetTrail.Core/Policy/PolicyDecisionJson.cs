@@ -35,6 +35,7 @@ public static class PolicyDecisionJson
         {
             ["count"] = d.Approvals.Count,
             ["from"] = new JsonArray([.. d.Approvals.Authorities.Select(a => (JsonNode)a)]),
+            ["must_include"] = new JsonArray([.. d.Approvals.MustInclude.Select(a => (JsonNode)a)]),
             ["valid_for"] = Duration(d.Approvals.Validity),
         },
         ["distinct"] = new JsonArray([.. d.DistinctParties.Select(p => (JsonNode)new JsonArray(WireName.Of(p.First), WireName.Of(p.Second)))]),
@@ -88,7 +89,10 @@ public static class PolicyDecisionJson
                 Approvals = new ApprovalRequirement(
                     approvals["count"]!.GetValue<int>(),
                     [.. ((JsonArray)approvals["from"]!).Select(a => a!.GetValue<string>())],
-                    ParseDuration(Text(approvals, "valid_for"))),
+                    ParseDuration(Text(approvals, "valid_for")))
+                {
+                    MustInclude = approvals["must_include"] is JsonArray must ? [.. must.Select(a => a!.GetValue<string>())] : [],
+                },
                 DistinctParties = [.. ((JsonArray)json["distinct"]!).Select(p => (
                     Parse<CaseRole>(p![0]!.GetValue<string>(), "distinct"), Parse<CaseRole>(p[1]!.GetValue<string>(), "distinct")))],
                 BusinessHours = json["business_hours"] is JsonObject hours ? new BusinessHours(

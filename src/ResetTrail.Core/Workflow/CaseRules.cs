@@ -155,6 +155,13 @@ public static partial class CaseRules
             return WorkflowErrors.ApprovalsMissing(valid.Count, current.ApprovalsRequired);
         }
 
+        var missingAuthority = current.Decision.Approvals.MustInclude
+            .FirstOrDefault(required => !valid.Any(a => string.Equals(a.Authority, required, StringComparison.OrdinalIgnoreCase)));
+        if (missingAuthority is not null && !current.EmergencyPath)
+        {
+            return WorkflowErrors.AuthorityMissing(missingAuthority);
+        }
+
         if (valid.Count > 0 && current.Decision.CoolingOff > TimeSpan.Zero)
         {
             var until = valid.Max(a => a.At) + current.Decision.CoolingOff;

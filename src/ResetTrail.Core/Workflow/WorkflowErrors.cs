@@ -33,6 +33,9 @@ public static class WorkflowErrors
     public static DomainError ApprovalsMissing(int valid, int required) =>
         new("RT-2401", $"{valid} valid approval(s) of the {required} required: approvals expire, and any change to the case voids them");
 
+    public static DomainError AuthorityMissing(string authority) =>
+        new("RT-2405", $"the policy requires an approval from {authority} among the approvals, and there is none");
+
     public static DomainError CoolingOff(DateTimeOffset until) =>
         new("RT-2402", $"the cooling-off period runs until {until:yyyy-MM-dd HH:mm} UTC");
 
