@@ -82,6 +82,12 @@ public sealed partial class ResetCase
                     : ApprovalsRequired == 0 ? CaseState.Approved
                     : CaseState.AwaitingApproval;
                 Record(record, $"verification {(passed ? "passed" : "FAILED")} by {WireName.Of(method)}");
+                if (!Decision.Allowed)
+                {
+                    // The policy stops a target after too many failed verifications (e.g. deny_after: 3).
+                    End(CaseState.Denied, record, $"the policy denies the request after failed verifications (rule {Decision.RuleId})");
+                }
+
 
                 // A policy may refuse a target after repeated failures (a lockout): the stricter decision ends the case.
                 if (!Decision.Allowed)
