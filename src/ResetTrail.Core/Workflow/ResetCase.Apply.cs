@@ -81,18 +81,12 @@ public sealed partial class ResetCase
                 State = !VerificationSatisfied() ? CaseState.Verifying
                     : ApprovalsRequired == 0 ? CaseState.Approved
                     : CaseState.AwaitingApproval;
-                Record(record, $"verification {(passed ? "passed" : "FAILED")} by {WireName.Of(method)}");
+                var counts = Decision.Verification.AcceptedMethods.Contains(method) ? string.Empty : $" (not accepted by rule {Decision.RuleId})";
+                Record(record, $"verification {(passed ? "passed" : "FAILED")} by {WireName.Of(method)}{counts}");
                 if (!Decision.Allowed)
                 {
                     // The policy stops a target after too many failed verifications (e.g. deny_after: 3).
                     End(CaseState.Denied, record, $"the policy denies the request after failed verifications (rule {Decision.RuleId})");
-                }
-
-
-                // A policy may refuse a target after repeated failures (a lockout): the stricter decision ends the case.
-                if (!Decision.Allowed)
-                {
-                    End(CaseState.Denied, record, $"the policy no longer allows this request after failed verifications (rule {Decision.RuleId})");
                 }
 
                 break;
