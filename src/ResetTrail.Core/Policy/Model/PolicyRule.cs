@@ -5,6 +5,8 @@ internal sealed record PolicyRule(string Id, int Line, RuleMatch Match, Requirem
 {
     public Sourced<bool> Allowed { get; init; } = new(true, Id, Line);
 
+    public int Column { get; init; } = 1;
+
     /// <summary>Why a rule denies, for the person at the desk (allowed: false).</summary>
     public string? Reason { get; init; }
 }

@@ -37,13 +37,14 @@ internal static class RuleCoverage
 
         foreach (var (rule, index) in document.Rules.Select((r, i) => (r, i)).Where(p => !reached.Contains(p.r)))
         {
-            problems.Warning(rule.Line, 1, MapReader.Index("rules", index), PolicyProblemCodes.Unreachable,
+            problems.Warning(rule.Line, rule.Column, MapReader.Index("rules", index), PolicyProblemCodes.Unreachable,
                 $"rule '{rule.Id}' can never match: earlier rules take every request it matches; move it above them");
         }
 
         if (uncovered.Count > 0)
         {
-            problems.Warning(document.Rules.Count > 0 ? document.Rules[^1].Line : 1, 1, "rules", PolicyProblemCodes.Uncovered,
+            var last = document.Rules.Count > 0 ? document.Rules[^1] : null;
+            problems.Warning(last?.Line ?? 1, last?.Column ?? 1, "rules", PolicyProblemCodes.Uncovered,
                 $"{uncovered.Count} requests match no rule and are denied (e.g. {uncovered[0]}); end with a catch-all rule (match: any) to decide them explicitly");
         }
     }

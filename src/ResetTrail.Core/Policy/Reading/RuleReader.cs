@@ -37,6 +37,7 @@ internal static class RuleReader
             {
                 Allowed = new(allowed, id, entry.Has("allowed") ? entry.LineOf("allowed") : item.Line),
                 Reason = entry.Text("reason"),
+                Column = item.Column,
             };
             CheckComplete(entry, rule, rule.Requirements.Over(defaults), names);
             rules.Add(rule);
