@@ -10,7 +10,11 @@ public sealed class ProjectReferenceTests
     {
         // The evidence log is what auditors take alone: base library and one Ed25519 implementation.
         { "src/ResetTrail.EvidenceLog", [], ["NSec.Cryptography", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
-        { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // The domain core does no I/O and depends on nothing of ours; policy files are YAML.
+        { "src/ResetTrail.Core", [], ["YamlDotNet", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog", "ResetTrail.Core"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // Bundles are verified offline: the workflow's rules and the log's proofs, never a database.
+        { "src/ResetTrail.Bundles", ["ResetTrail.Core", "ResetTrail.EvidenceLog"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
     };
 
     [Theory]
