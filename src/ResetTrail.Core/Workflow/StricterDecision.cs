@@ -23,6 +23,7 @@ internal static class StricterDecision
             : (v0.CallbackRequired && !v1.CallbackRequired) || (v0.StepUpRequired && !v1.StepUpRequired) ? "the callback or step-up"
             : a1.Count < a0.Count ? "the number of approvals"
             : a0.Authorities.Count > 0 && (a1.Authorities.Count == 0 || !a1.Authorities.All(a => a0.Authorities.Contains(a, StringComparer.OrdinalIgnoreCase))) ? "the approval authorities"
+            : !a0.MustInclude.All(m => a1.MustInclude.Contains(m, StringComparer.OrdinalIgnoreCase)) ? "the authorities that must approve"
             : a1.Validity > a0.Validity ? "how long an approval is valid"
             : !before.DistinctParties.All(p => after.DistinctParties.Any(q => (q.First, q.Second) == p || (q.Second, q.First) == p)) ? "the separation of duties"
             : after.CoolingOff < before.CoolingOff ? "the cooling-off period"

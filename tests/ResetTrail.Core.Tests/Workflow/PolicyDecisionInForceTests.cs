@@ -23,6 +23,7 @@ public sealed class PolicyDecisionInForceTests
         ["method added"] = d => d with { Verification = d.Verification with { AcceptedMethods = [.. d.Verification.AcceptedMethods, VerificationMethod.ManagerAttestation] } },
         ["authority added"] = d => d with { Approvals = d.Approvals with { Authorities = [.. d.Approvals.Authorities, "helpdesk"] } },
         ["any authority"] = d => d with { Approvals = d.Approvals with { Authorities = [] } },
+        ["required authority dropped"] = d => d with { Approvals = d.Approvals with { MustInclude = [] } },
         ["approvals valid longer"] = d => d with { Approvals = d.Approvals with { Validity = TimeSpan.FromDays(7) } },
         ["separation of duties dropped"] = d => d with { DistinctParties = [.. d.DistinctParties.Skip(1)] },
         ["cooling-off shortened"] = d => d with { CoolingOff = TimeSpan.Zero },
@@ -105,6 +106,7 @@ public sealed class PolicyDecisionInForceTests
     {
         var strict = Decisions.WithParisHours("deny") with
         {
+            Approvals = Decisions.Standard().Approvals with { MustInclude = ["security"] },
             CoolingOff = TimeSpan.FromHours(1),
             Verification = Decisions.Standard().Verification with { CallbackRequired = true, StepUpRequired = true },
         };
