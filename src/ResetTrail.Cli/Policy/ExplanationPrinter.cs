@@ -22,11 +22,10 @@ internal static class ExplanationPrinter
         }
     }
 
-    /// <summary>The decision as it goes into evidence, with the must-include authorities and the explanations added.</summary>
+    /// <summary>The decision as it goes into evidence, with the explanations added.</summary>
     public static JsonObject Json(PolicyDecision decision)
     {
         var json = PolicyDecisionJson.ToJson(decision);
-        ((JsonObject)json["approvals"]!)["must_include"] = new JsonArray([.. decision.Approvals.MustInclude.Select(a => (JsonNode)a)]);
         json["explanations"] = new JsonArray([.. decision.Explanations.Select(e => (JsonNode)new JsonObject
         {
             ["requirement"] = e.Requirement,

@@ -93,6 +93,19 @@ public sealed class PolicyCommandsTests
     }
 
     [Fact]
+    public void The_explain_example_in_the_design_document_is_what_the_command_prints()
+    {
+        using var cli = new CliRunner();
+        var document = File.ReadAllLines(Path.Combine(FindRoot(), "docs", "design", "policy.md"));
+        var start = Array.FindIndex(document, l => l.StartsWith("$ resettrail policy explain", StringComparison.Ordinal)) + 2;
+        var example = document[start..Array.IndexOf(document, "```", start)];
+
+        var result = cli.Run("policy", "explain", Sample, "--target", "corp:jdoe", "--groups", "Domain Admins", "--kind", "all_factors", "--channel", "phone");
+
+        Assert.Equal(example, result.Output.Split('\n')[..^1].Select(l => l.Replace(Sample, "policies/sample-policy.yaml", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Explain_names_the_defaults_line_for_inherited_requirements()
     {
         using var cli = new CliRunner();
@@ -129,6 +142,7 @@ public sealed class PolicyCommandsTests
         Assert.Equal("standard-password", json["rule"]!.GetValue<string>());
         Assert.Equal(2, json["verification"]!["min_strength"]!.GetValue<int>());
         Assert.Equal(1, json["approvals"]!["count"]!.GetValue<int>());
+        Assert.Empty(json["approvals"]!["must_include"]!.AsArray());
         Assert.Equal("P7D", json["tasks"]!.AsArray().Single(t => t!["kind"]!.GetValue<string>() == "follow_up")!["within"]!.GetValue<string>());
         Assert.Contains(json["explanations"]!.AsArray(), e => e!["requirement"]!.GetValue<string>() == "after_failed_verification" && e["rule"]!.GetValue<string>() == "defaults");
     }
