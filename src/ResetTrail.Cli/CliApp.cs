@@ -16,6 +16,7 @@ public static class CliApp
             LogCommands.Create(io),
             PolicyCommands.Create(io),
             Cases.CaseCommandGroup.Create(io),
+            Bundles.BundleCommands.Create(io),
             Demo.DemoCommand.Create(io),
         };
 

@@ -42,10 +42,10 @@ public static class BundleReportText
         output.WriteLine($"request   {account.Request}");
         output.WriteLine($"policy    version {account.PolicyVersion}  sha256 {account.PolicyHash}{(account.PolicyPublished is { } p ? $"  (published at {p})" : string.Empty)}");
         output.WriteLine();
-        output.WriteLine($"  {"when",-24}  {"log",5}  {"who",-20}  {"step",-26}  what, under which rule");
+        output.WriteLine($"  {"when",-24}  {"log",5}  {"who",-26}  {"step",-26}  what, under which rule");
         foreach (var step in account.Steps)
         {
-            output.WriteLine($"  {CaseAccountBuilder.Time(step.At),-24}  {step.LogIndex,5}  {step.Actor,-20}  {step.Step,-26}  {step.Summary}; rule {step.RuleId} (line {step.RuleLine})");
+            output.WriteLine($"  {CaseAccountBuilder.Time(step.At),-24}  {step.LogIndex,5}  {step.Actor,-26}  {step.Step,-26}  {step.Summary}; rule {step.RuleId} (line {step.RuleLine})");
         }
 
         output.WriteLine();
