@@ -28,10 +28,10 @@ public sealed partial class ResetCase
         }
 
         var data = opened.Data;
-        var ticket = (JsonObject)data["ticket"]!;
-        var target = (JsonObject)data["target"]!;
-        var initiator = (JsonObject)data["initiator"]!;
-        var decision = PolicyDecisionJson.FromJson((JsonObject)data["decision"]!);
+        var ticket = Object(data, "ticket");
+        var target = Object(data, "target");
+        var initiator = Object(data, "initiator");
+        var decision = PolicyDecisionJson.FromJson(Object(data, "decision"));
         var result = new ResetCase(opened.CaseId)
         {
             Ticket = new Ticket(Text(ticket, "system"), Text(ticket, "key"), OptionalText(ticket, "url")),
@@ -156,6 +156,9 @@ public sealed partial class ResetCase
 
     private void Record(EvidenceRecord record, string summary) =>
         steps.Add(new CaseStep(steps.Count + 1, EvidenceTypes.Name(record.Type), record.Actor, record.At, summary));
+
+    internal static JsonObject Object(JsonObject json, string name) =>
+        json[name] as JsonObject ?? throw new FormatException($"{name} is missing or not an object");
 
     internal static string Text(JsonObject json, string name) =>
         OptionalText(json, name) ?? throw new FormatException($"{name} is missing");
