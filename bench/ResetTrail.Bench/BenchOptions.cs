@@ -4,7 +4,7 @@ namespace ResetTrail.Bench;
 /// The run's sizes. --quick is a smoke test (under a minute); the full run is what docs/benchmarks.md
 /// reports (under fifteen minutes on a 2-core machine).
 /// </summary>
-internal sealed record BenchOptions(bool Quick, string? OutPath, IReadOnlyList<string> Arguments)
+internal sealed record BenchOptions(bool Quick, string? OutPath, IReadOnlyList<string> Arguments, int? Only = null)
 {
     /// <summary>Every figure is the median of this many paired repetitions, each after a warm-up.</summary>
     public int Repetitions { get; } = 5;
@@ -23,12 +23,16 @@ internal sealed record BenchOptions(bool Quick, string? OutPath, IReadOnlyList<s
     /// <summary>Entries pre-queued for one capacity measurement of the batching sequencer.</summary>
     public int CapacityEntries => Quick ? 4 * 4096 : 24 * 4096;
 
+    /// <summary>Whether figure <paramref name="number"/> runs: all of them unless --only names one.</summary>
+    public bool Runs(int number) => Only is null || Only == number;
+
     public TimeSpan LatencyRun => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
 
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
         var quick = false;
         string? outPath = null;
+        int? only = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -39,11 +43,15 @@ internal sealed record BenchOptions(bool Quick, string? OutPath, IReadOnlyList<s
                 case "--out" when i + 1 < args.Count:
                     outPath = args[++i];
                     break;
+                case "--only" when i + 1 < args.Count && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var number):
+                    only = number;
+                    i++;
+                    break;
                 default:
                     return null;
             }
         }
 
-        return new BenchOptions(quick, outPath, args);
+        return new BenchOptions(quick, outPath, args, only);
     }
 }

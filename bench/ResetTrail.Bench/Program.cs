@@ -5,7 +5,7 @@ using ResetTrail.Bench.Harness;
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ResetTrail.Bench -- [--quick] [--out docs/benchmarks.md]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ResetTrail.Bench -- [--quick] [--only N] [--out docs/benchmarks.md]");
     return 2;
 }
 
@@ -14,14 +14,43 @@ var repoRoot = Workspace.FindRepositoryRoot();
 var report = new Report(options, Machine.Describe(workspace.Directory, TimeProvider.System));
 Console.Error.WriteLine($"bench: {(options.Quick ? "quick" : "full")} run in {workspace.Directory}");
 
-report.Add(DurableAppendFigure.Run(options, workspace));
-report.Add(BatchedAppendFigure.Run(options, workspace));
-report.Add(SubmitLatencyFigure.Run(options, workspace));
-using (var bigLog = ProofLog.Build(options, workspace))
+if (options.Runs(1))
 {
-    report.Add(ProofFigure.Run(options, workspace, bigLog, repoRoot));
-    report.Add(HashingFigure.Run(options));
-    report.Add(AuditFigure.Run(options, bigLog));
+    report.Add(DurableAppendFigure.Run(options, workspace));
+}
+
+if (options.Runs(2))
+{
+    report.Add(BatchedAppendFigure.Run(options, workspace));
+}
+
+if (options.Runs(3))
+{
+    report.Add(SubmitLatencyFigure.Run(options, workspace));
+}
+
+if (options.Runs(4) || options.Runs(5) || options.Runs(6))
+{
+    using var bigLog = ProofLog.Build(options, workspace);
+    if (options.Runs(4))
+    {
+        report.Add(ProofFigure.Run(options, workspace, bigLog, repoRoot));
+    }
+
+    if (options.Runs(5))
+    {
+        report.Add(HashingFigure.Run(options));
+    }
+
+    if (options.Runs(6))
+    {
+        report.Add(AuditFigure.Run(options, bigLog));
+    }
+}
+
+if (options.Runs(7))
+{
+    report.Add(LifecycleFigure.Run(options, workspace));
 }
 
 var markdown = report.ToMarkdown();
