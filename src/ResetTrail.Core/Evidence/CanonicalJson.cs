@@ -8,13 +8,14 @@ namespace ResetTrail.Core.Evidence;
 /// <summary>
 /// RFC 8785 JSON Canonicalization Scheme for the values evidence entries use: objects with members sorted
 /// by UTF-16 code units, strings escaped as ECMAScript's JSON.stringify does, no insignificant whitespace.
-/// Numbers are limited to integers of at most 2^53 in magnitude (RFC 8785 §3.2.2.3 serialises those as plain
+/// Numbers are limited to integers of at most 2^53 - 1 in magnitude (RFC 8785 §3.2.2.3 serialises those as plain
 /// decimals); times, hashes and amounts are strings, so no entry needs anything else.
 /// </summary>
 public static class CanonicalJson
 {
     private const long MaxSafeInteger = 9_007_199_254_740_991;
 
+    /// <exception cref="ArgumentException">A number that is not a safe integer, or a string with a lone surrogate.</exception>
     public static byte[] Serialize(JsonNode? node)
     {
         var builder = new StringBuilder();
@@ -80,7 +81,7 @@ public static class CanonicalJson
                 output.Append("null");
                 break;
             case JsonValueKind.Number when long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
-                                           && Math.Abs(integer) <= MaxSafeInteger:
+                                           && integer is >= -MaxSafeInteger and <= MaxSafeInteger:
                 output.Append(integer.ToString(CultureInfo.InvariantCulture));
                 break;
             default:
@@ -92,8 +93,23 @@ public static class CanonicalJson
     private static void WriteString(string text, StringBuilder output)
     {
         output.Append('"');
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+
+            // RFC 8785 works on well-formed (I-JSON, RFC 7493) strings. UTF-8 encoding would replace a lone surrogate
+            // with U+FFFD, giving two different strings the same bytes and so the same digest: refuse it instead.
+            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
+            {
+                throw new ArgumentException($"evidence JSON strings must be well-formed UTF-16: lone surrogate U+{(int)c:X4} at index {i}");
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                output.Append(c).Append(text[++i]);
+                continue;
+            }
+
             switch (c)
             {
                 case '"': output.Append("\\\""); break;

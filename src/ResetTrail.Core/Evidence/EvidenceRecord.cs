@@ -15,6 +15,17 @@ public sealed record EvidenceRecord(EvidenceType Type, string? CaseId, DateTimeO
 {
     public const int FormatVersion = 1;
 
+    // The time is held as the entry writes it. Otherwise a case folded from records in memory (clock ticks) and the
+    // same case replayed from the log (milliseconds) disagree at a deadline's edge.
+    private readonly DateTimeOffset at = ToEntryTime(At);
+
+    /// <summary>When it happened: UTC, whole milliseconds, exactly what the entry's bytes say.</summary>
+    public DateTimeOffset At
+    {
+        get => at;
+        init => at = ToEntryTime(value);
+    }
+
     public byte[] ToCanonicalBytes() => CanonicalJson.Serialize(new JsonObject
     {
         ["v"] = FormatVersion,
@@ -33,6 +44,9 @@ public sealed record EvidenceRecord(EvidenceType Type, string? CaseId, DateTimeO
     public static string FormatTime(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    private static DateTimeOffset ToEntryTime(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
     public static DateTimeOffset ParseTime(string text) =>
         DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
@@ -42,17 +56,21 @@ public sealed record EvidenceRecord(EvidenceType Type, string? CaseId, DateTimeO
     /// </summary>
     public static EvidenceRecord? TryParse(ReadOnlySpan<byte> bytes)
     {
-        JsonObject? root;
         try
         {
-            root = JsonNode.Parse(Encoding.UTF8.GetString(bytes)) as JsonObject;
+            return JsonNode.Parse(Encoding.UTF8.GetString(bytes)) is JsonObject root ? FromJson(root) : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {
+            // Members of the wrong kind (GetValue), duplicate members (JsonObject throws ArgumentException on first
+            // use), bad times: whatever these bytes are, they are not an entry of ours.
             return null;
         }
+    }
 
-        if (root is null || root["v"]?.GetValueKind() != JsonValueKind.Number || root["code"]?.GetValueKind() != JsonValueKind.Number
+    private static EvidenceRecord? FromJson(JsonObject root)
+    {
+        if (root["v"]?.GetValueKind() != JsonValueKind.Number || root["code"]?.GetValueKind() != JsonValueKind.Number
             || root["data"] is not JsonObject data || root["at"]?.GetValueKind() != JsonValueKind.String)
         {
             return null;
@@ -64,18 +82,11 @@ public sealed record EvidenceRecord(EvidenceType Type, string? CaseId, DateTimeO
             return null;
         }
 
-        try
-        {
-            return new EvidenceRecord(
-                (EvidenceType)code,
-                root["case"]?.GetValue<string>(),
-                ParseTime(root["at"]!.GetValue<string>()),
-                root["actor"]?.GetValue<string>() ?? string.Empty,
-                (JsonObject)data.DeepClone());
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return new EvidenceRecord(
+            (EvidenceType)code,
+            root["case"]?.GetValue<string>(),
+            ParseTime(root["at"]!.GetValue<string>()),
+            root["actor"]?.GetValue<string>() ?? string.Empty,
+            (JsonObject)data.DeepClone());
     }
 }
