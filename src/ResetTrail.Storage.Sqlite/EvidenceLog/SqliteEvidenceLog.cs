@@ -25,7 +25,11 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
     private readonly SqliteConnection reader;
     private readonly NoteSigner? signer;
     private readonly TimeProvider time;
-    private readonly Lock writeGate = new();
+    // One gate per database file in this process: writers queue here instead of sleeping in SQLite's busy
+    // handler, which polls with growing pauses and leaves the disk idle between commits. Other processes still
+    // meet SQLite's own write lock.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lock> WriteGates = new(StringComparer.Ordinal);
+    private readonly Lock writeGate;
     private readonly Lock readGate = new();
     private readonly TileNodeReader nodes;
     private SqliteTransaction? writeTransaction;
@@ -37,6 +41,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
     {
         Path = path;
         Origin = origin;
+        writeGate = WriteGates.GetOrAdd(System.IO.Path.GetFullPath(path), _ => new Lock());
         this.signer = signer;
         this.time = time;
         writer = SqliteDatabase.Open(path, create: false);
