@@ -51,14 +51,18 @@ public sealed record EvidenceRecord(EvidenceType Type, string? CaseId, DateTimeO
         DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>
-    /// Reads an entry back. Entries that are not ResetTrail evidence (other JSON, or any bytes appended with
-    /// <c>log append</c>) come back as null: the log may hold them and they belong to no case.
+    /// Reads an entry back. Entries that are not ResetTrail evidence (other JSON, any bytes appended with
+    /// <c>log append</c>, or evidence JSON not in its canonical form) come back as null: the log may hold them and
+    /// they belong to no case.
     /// </summary>
     public static EvidenceRecord? TryParse(ReadOnlySpan<byte> bytes)
     {
         try
         {
-            return JsonNode.Parse(Encoding.UTF8.GetString(bytes)) is JsonObject root ? FromJson(root) : null;
+            // Only the canonical spelling of version 1 is ours: any other spelling of the same JSON would re-serialise
+            // to other bytes, so its digest (what approvals bind to) would not be the digest of what the log holds.
+            var record = JsonNode.Parse(Encoding.UTF8.GetString(bytes)) is JsonObject root && root["v"]?.ToJsonString() == "1" ? FromJson(root) : null;
+            return record is not null && bytes.SequenceEqual(record.ToCanonicalBytes()) ? record : null;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {

@@ -55,7 +55,7 @@ public static partial class CaseRules
                 EvidenceType.CaseOpened or EvidenceType.PolicyPublished => WorkflowErrors.Invalid($"{EvidenceTypes.Name(record.Type)} is not a step of an open case"),
             };
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or InvalidCastException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or InvalidCastException or TimeZoneNotFoundException or InvalidTimeZoneException)
         {
             return WorkflowErrors.Invalid($"{EvidenceTypes.Name(record.Type)} entry is malformed: {e.Message}");
         }

@@ -19,7 +19,7 @@ public static class TransitionTable
     [
         new(EvidenceType.CaseOpened, "open", new HashSet<CaseState>(), "opened; denied at once when the policy does not allow the request"),
         new(EvidenceType.VerificationRecorded, "verify", new HashSet<CaseState> { Opened, Verifying }, "verifying until the verification the policy requires is met; then awaiting_approval, or approved when no approval is required; denied when a stricter decision no longer allows the request"),
-        new(EvidenceType.ApprovalGranted, "approve", new HashSet<CaseState> { AwaitingApproval }, "awaiting_approval until enough valid approvals; then approved"),
+        new(EvidenceType.ApprovalGranted, "approve", new HashSet<CaseState> { AwaitingApproval, Approved }, "awaiting_approval until enough valid approvals; then approved (an approved case whose approvals expired is approved again)"),
         new(EvidenceType.ApprovalDenied, "deny", new HashSet<CaseState>(Open), "denied"),
         new(EvidenceType.ResetExecuted, "execute", new HashSet<CaseState> { Approved }, "executed"),
         new(EvidenceType.ExecutionFailed, "execute --failed", new HashSet<CaseState> { Approved }, "failed"),
