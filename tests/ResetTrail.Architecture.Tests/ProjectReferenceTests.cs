@@ -15,6 +15,7 @@ public sealed class ProjectReferenceTests
         { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog", "ResetTrail.Core"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // Bundles are verified offline: the workflow's rules and the log's proofs, never a database.
         { "src/ResetTrail.Bundles", ["ResetTrail.Core", "ResetTrail.EvidenceLog"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        { "src/ResetTrail.Ingestion", ["ResetTrail.Core"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
     };
 
     [Theory]

@@ -1,0 +1,17 @@
+namespace ResetTrail.Ingestion.Sources;
+
+/// <summary>
+/// One identity provider's log format(s). Reading streams: records are yielded one at a time, so memory stays
+/// bounded whatever the file size.
+/// </summary>
+public interface IEventSource
+{
+    /// <summary>okta, entra, windows, keycloak, google_workspace: the --source name.</summary>
+    string Name { get; }
+
+    /// <summary>Whether the start of a file (its first few KB, already decompressed) looks like this source.</summary>
+    bool Recognises(ReadOnlySpan<byte> head);
+
+    /// <summary>Reads every record of the stream; <paramref name="fileName"/> is for locations in messages.</summary>
+    IEnumerable<SourceRecord> Read(Stream input, string fileName);
+}
