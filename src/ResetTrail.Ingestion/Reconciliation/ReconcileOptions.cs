@@ -9,6 +9,9 @@ public sealed record ReconcileOptions
     /// <summary>A change this long after a case executed or a ticket closed still belongs to it.</summary>
     public TimeSpan After { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>A change this long after its ticket closed is still inside the ticket's window (a desk closing early).</summary>
+    public TimeSpan ClosedGrace { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>An open ticket without a closing time covers changes for this long after it opened.</summary>
     public TimeSpan OpenTicketSpan { get; init; } = TimeSpan.FromDays(7);
 

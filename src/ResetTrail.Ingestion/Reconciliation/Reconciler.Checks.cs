@@ -100,7 +100,7 @@ public sealed partial class Reconciler
                 $"{Describe(change)} does not match {where}, which asked for a {WireName.Of(kind)} reset.");
         }
 
-        if (t.Opened is { } opened && (at < opened - options.Before || (t.Closed is { } closed && at > closed + options.After)))
+        if (t.Opened is { } opened && (at < opened - options.Before || (t.Closed is { } closed && at > closed + options.ClosedGrace)))
         {
             yield return Make("outside_approved_window", change, null, ticket,
                 $"{Describe(change)} lies outside the life of {where} (opened {EvidenceRecord.FormatTime(opened)}{(t.Closed is { } c ? $", closed {EvidenceRecord.FormatTime(c)}" : string.Empty)}).");
