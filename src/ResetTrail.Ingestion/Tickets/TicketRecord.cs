@@ -25,10 +25,19 @@ public sealed record TicketRecord
 
     public ResetKind? Kind { get; init; }
 
+    /// <summary>What the ticket said the kind was (category, issue type, label), verbatim, so a finding can quote it.</summary>
+    public string? KindText { get; init; }
+
     /// <summary>The ticket's state as the system writes it (Resolved, Closed, Done, ...).</summary>
     public string? State { get; init; }
 
     public IReadOnlyList<string> Approvers { get; init; } = [];
+
+    /// <summary>The ticket's approval state as the system writes it (ServiceNow approval: approved, requested, ...).</summary>
+    public string? Approval { get; init; }
+
+    /// <summary>When the ticket was last changed (ServiceNow sys_updated_on, Jira updated).</summary>
+    public DateTimeOffset? Updated { get; init; }
 
     /// <summary>When the ticket was approved, where the export says.</summary>
     public DateTimeOffset? ApprovedAt { get; init; }
