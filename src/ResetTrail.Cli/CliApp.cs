@@ -18,6 +18,8 @@ public static class CliApp
             Cases.CaseCommandGroup.Create(io),
             Bundles.BundleCommands.Create(io),
             Demo.DemoCommand.Create(io),
+            Ingestion.NormalizeCommand.Create(io),
+            Ingestion.ReconcileCommand.Create(io),
         };
 
         var parsed = root.Parse(args);
