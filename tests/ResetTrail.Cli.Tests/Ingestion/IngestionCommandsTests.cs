@@ -1,0 +1,96 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace ResetTrail.Cli.Tests.Ingestion;
+
+/// <summary>normalize and reconcile from the command line, on the real Windows event samples (CC BY 4.0, Microsoft docs).</summary>
+public sealed class IngestionCommandsTests
+{
+    private static string Sample(string name)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "ResetTrail.Ingestion.Tests", "TestData", "windows", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"{name} not found");
+    }
+
+    [Fact]
+    public void Normalize_writes_ocsf_lines_and_reads_gzip_directly()
+    {
+        using var cli = new CliRunner();
+        var xml = Sample("event-4724.event.xml");
+        var gz = Path.Combine(cli.Folder, "events.xml.gz");
+        using (var output = new GZipStream(File.Create(gz), CompressionLevel.Fastest))
+        {
+            output.Write(File.ReadAllBytes(xml));
+        }
+
+        var plain = cli.Run("normalize", xml);
+        var zipped = cli.Run("normalize", gz);
+
+        Assert.Equal(0, plain.ExitCode);
+        static string WithoutLocation(string output) =>
+            System.Text.RegularExpressions.Regex.Replace(output, "\"source_location\":\"[^\"]*\"", string.Empty);
+        Assert.Equal(WithoutLocation(plain.Output), WithoutLocation(zipped.Output));
+        var line = JsonDocument.Parse(plain.Lines.Single()).RootElement;
+        Assert.Equal(3001, line.GetProperty("class_uid").GetInt32());
+        Assert.Equal(4, line.GetProperty("activity_id").GetInt32());
+        Assert.Equal("4724", line.GetProperty("unmapped").GetProperty("source_event_type").GetString());
+    }
+
+    [Fact]
+    public void Reconcile_flags_a_reset_with_no_ticket_and_accepts_it_with_one()
+    {
+        using var cli = new CliRunner();
+        var xml = Sample("event-4724.event.xml");
+        var tickets = cli.WriteFile("tickets.csv",
+            "ticket,opened,closed,requester,target,kind,state,approver\n"
+            + "INC0001,2015-08-22T01:30:00Z,2015-08-22T03:00:00Z,CONTOSO\\User1,CONTOSO\\User1,password,Closed,mgr.eve\n");
+
+        var without = cli.Run("reconcile", "--events", xml, "--format", "jsonl");
+        var with = cli.Run("reconcile", "--events", xml, "--tickets", tickets, "--format", "table");
+
+        Assert.Equal(0, without.ExitCode);
+        var finding = JsonDocument.Parse(without.Lines.Single()).RootElement;
+        Assert.Equal("reset_without_evidence", finding.GetProperty("code").GetString());
+        Assert.Equal("security", finding.GetProperty("owner").GetString());
+        Assert.Contains("1 to a ticket; 1 with complete evidence (100.0 %)", with.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_no_source_recognises_names_the_file_and_the_sources()
+    {
+        using var cli = new CliRunner();
+        var notes = cli.WriteFile("notes.txt", "just some text\n");
+
+        var result = cli.Run("normalize", notes);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot tell which identity provider wrote", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--source", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_record_stops_the_run_with_its_location_unless_skipped()
+    {
+        using var cli = new CliRunner();
+        var broken = cli.WriteFile("broken.jsonl",
+            "{\"winlog\":{\"event_id\":4724,\"record_id\":1,\"computer_name\":\"DC1\",\"event_data\":{\"TargetUserName\":\"bob\",\"TargetDomainName\":\"CORP\"}},\"@timestamp\":\"2026-11-02T09:00:00Z\"}\n"
+            + "{\"winlog\": this is not json\n");
+
+        var stopped = cli.Run("normalize", broken, "--source", "windows");
+        var skipped = cli.Run("normalize", broken, "--source", "windows", "--skip-bad");
+
+        Assert.Equal(1, stopped.ExitCode);
+        Assert.Contains("broken.jsonl:2", stopped.Error, StringComparison.Ordinal);
+        Assert.Equal(0, skipped.ExitCode);
+        Assert.Contains("skipped", skipped.Error, StringComparison.Ordinal);
+        Assert.Contains("1 malformed records skipped", skipped.Error, StringComparison.Ordinal);
+    }
+}
