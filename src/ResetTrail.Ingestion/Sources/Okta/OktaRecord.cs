@@ -1,0 +1,106 @@
+using System.Text.Json;
+using ResetTrail.Ingestion.Events;
+using ResetTrail.Ingestion.Sources.JsonRecords;
+
+namespace ResetTrail.Ingestion.Sources.Okta;
+
+/// <summary>One Okta LogEvent (https://developer.okta.com/docs/reference/api/system-log/#logevent-object) as an event.</summary>
+internal static class OktaRecord
+{
+    public const string ProductName = "Okta System Log";
+    public const string VendorName = "Okta";
+
+    public static IEnumerable<SourceRecord> Map(JsonElement e, string location)
+    {
+        yield return MapOne(e, location);
+    }
+
+    private static SourceRecord MapOne(JsonElement e, string location)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            return SourceRecord.Bad(location, $"expected an Okta LogEvent object, found {e.ValueKind}");
+        }
+
+        var eventType = e.Str("eventType");
+        var uuid = e.Str("uuid");
+        var published = e.Str("published");
+        var missing = string.Join(", ", new[] { ("eventType", eventType), ("uuid", uuid), ("published", published) }
+            .Where(f => f.Item2 is null).Select(f => f.Item1));
+        if (missing.Length > 0)
+        {
+            return SourceRecord.Bad(location, $"not an Okta LogEvent: no {missing}");
+        }
+
+        if (!LogTime.TryParse(published, out var time))
+        {
+            return SourceRecord.Bad(location, $"published is not a time: \"{published}\"");
+        }
+
+        var actorElement = e.Get("actor");
+        var actor = actorElement.ValueKind == JsonValueKind.Object ? Party(actorElement) : null;
+        var targets = e.Get("target").Items().ToList();
+        var userTarget = targets.FirstOrDefault(t => string.Equals(t.Str("type"), "User", StringComparison.OrdinalIgnoreCase));
+
+        // Without a User target the event is about its actor (sign-ins, self-service, locks) or its first target.
+        var target = userTarget.ValueKind == JsonValueKind.Object ? Party(userTarget)
+            : targets.Count > 0 ? Party(targets[0])
+            : actor ?? new EventParty(null, null);
+
+        var kind = OktaEventKinds.IsPasswordEvent(eventType!)
+            ? (IsSelf(actor, target) ? ChangeKind.PasswordChange : ChangeKind.PasswordReset)
+            : OktaEventKinds.Of(eventType!);
+
+        var client = e.Get("client");
+        var debugData = e.Get("debugContext", "debugData");
+        return SourceRecord.Of(new IdentityEvent
+        {
+            Source = "okta",
+            SourceEventId = uuid!,
+            SourceEventType = eventType!,
+            Time = time,
+            Kind = kind,
+            Success = Succeeded(e.Get("outcome").Str("result")),
+            Target = target,
+            Actor = actor,
+            SourceIp = client.Str("ipAddress"),
+            Country = client.Get("geographicalContext").Str("country"),
+            UserAgent = client.Get("userAgent").Str("rawUserAgent"),
+            FactorType = debugData.Str("factor") ?? debugData.Str("factorType") ?? Authenticator(targets),
+            Role = kind == ChangeKind.RoleGranted ? debugData.Str("privilegeGranted") : null,
+            ProductName = ProductName,
+            VendorName = VendorName,
+            Location = location,
+        });
+    }
+
+    // outcome.result is SUCCESS, FAILURE, SKIPPED, ALLOW, DENY, CHALLENGE or UNKNOWN; absent means Okta did not say.
+    private static bool Succeeded(string? result) =>
+        result is null || result.Equals("SUCCESS", StringComparison.OrdinalIgnoreCase)
+        || result.Equals("ALLOW", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The actor exactly as Okta names it: system@okta.com and Okta support are third parties, and the reconciler,
+    /// not the parser, decides what that means.
+    /// </summary>
+    private static EventParty Party(JsonElement p)
+    {
+        var alternateId = p.Str("alternateId");
+        return new EventParty(p.Str("id"), alternateId)
+        {
+            Email = alternateId is not null && alternateId.Contains('@', StringComparison.Ordinal) ? alternateId : null,
+            DisplayName = p.Str("displayName"),
+            Type = p.Str("type"),
+        };
+    }
+
+    private static bool IsSelf(EventParty? actor, EventParty target) =>
+        actor is not null
+        && ((actor.Uid is not null && actor.Uid == target.Uid)
+            || (actor.Name is not null && string.Equals(actor.Name, target.Name, StringComparison.OrdinalIgnoreCase)));
+
+    // Identity Engine names the factor as an AuthenticatorEnrollment target ("Okta Verify", "Phone").
+    private static string? Authenticator(List<JsonElement> targets) =>
+        targets.Where(t => string.Equals(t.Str("type"), "AuthenticatorEnrollment", StringComparison.OrdinalIgnoreCase))
+            .Select(t => t.Str("displayName")).FirstOrDefault();
+}
