@@ -26,7 +26,28 @@ public sealed record EvidenceRecord(EvidenceType Type, string? CaseId, DateTimeO
         init => at = ToEntryTime(value);
     }
 
-    public byte[] ToCanonicalBytes() => CanonicalJson.Serialize(new JsonObject
+    // A record is written once and read many times (every step replays its case): its canonical form and digest
+    // are computed once. Data is not changed after a record is made; every producer builds a fresh JsonObject.
+    private byte[]? canonical;
+    private string? digest;
+
+    // A copy made with 'with' may differ in any member, so it starts without the cached forms.
+    private EvidenceRecord(EvidenceRecord original)
+    {
+        Type = original.Type;
+        CaseId = original.CaseId;
+        at = original.at;
+        Actor = original.Actor;
+        Data = original.Data;
+    }
+
+    /// <summary>The entry's bytes: RFC 8785 canonical JSON. Returns a copy; the record keeps its own.</summary>
+    public byte[] ToCanonicalBytes() => (byte[])Canonical().Clone();
+
+    /// <summary>Lower-case hex SHA-256 of the canonical bytes; how approvals name the evidence they cover.</summary>
+    public string Digest() => digest ??= Convert.ToHexStringLower(SHA256.HashData(Canonical()));
+
+    private byte[] Canonical() => canonical ??= CanonicalJson.Serialize(new JsonObject
     {
         ["v"] = FormatVersion,
         ["type"] = EvidenceTypes.Name(Type),
@@ -36,9 +57,6 @@ public sealed record EvidenceRecord(EvidenceType Type, string? CaseId, DateTimeO
         ["actor"] = Actor,
         ["data"] = Data.DeepClone(),
     });
-
-    /// <summary>Lower-case hex SHA-256 of the canonical bytes; how approvals name the evidence they cover.</summary>
-    public string Digest() => Convert.ToHexStringLower(SHA256.HashData(ToCanonicalBytes()));
 
     /// <summary>Times are UTC with milliseconds, one spelling only, so canonical bytes are reproducible.</summary>
     public static string FormatTime(DateTimeOffset time) =>
@@ -62,7 +80,7 @@ public sealed record EvidenceRecord(EvidenceType Type, string? CaseId, DateTimeO
             // Only the canonical spelling of version 1 is ours: any other spelling of the same JSON would re-serialise
             // to other bytes, so its digest (what approvals bind to) would not be the digest of what the log holds.
             var record = JsonNode.Parse(Encoding.UTF8.GetString(bytes)) is JsonObject root && root["v"]?.ToJsonString() == "1" ? FromJson(root) : null;
-            return record is not null && bytes.SequenceEqual(record.ToCanonicalBytes()) ? record : null;
+            return record is not null && bytes.SequenceEqual(record.Canonical()) ? record : null;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException)
         {

@@ -65,6 +65,7 @@ public sealed partial class ResetCase
     public ResetCase Apply(EvidenceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        approvalDigest = null;
         var data = record.Data;
         switch (record.Type)
         {

@@ -19,6 +19,9 @@ public sealed partial class ResetCase
     private readonly List<CompletedTask> tasks = [];
     private readonly List<CaseStep> steps = [];
 
+    // Computed once per state: every rule that counts approvals asks for it, and it serialises the decision.
+    private string? approvalDigest;
+
     private ResetCase(string id) => Id = id;
 
     public string Id { get; }
@@ -72,7 +75,9 @@ public sealed partial class ResetCase
     /// the channel, the initiator, the digests of every verification entry so far, and the policy decision.
     /// Any new verification (passed or failed) or a tightened decision changes it and voids earlier approvals.
     /// </summary>
-    public string ApprovalDigest()
+    public string ApprovalDigest() => approvalDigest ??= ComputeApprovalDigest();
+
+    private string ComputeApprovalDigest()
     {
         var subject = new JsonObject
         {

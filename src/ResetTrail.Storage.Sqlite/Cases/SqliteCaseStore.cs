@@ -15,6 +15,9 @@ namespace ResetTrail.Storage.Sqlite.Cases;
 /// </summary>
 public sealed partial class SqliteCaseStore(SqliteEvidenceLog log) : ICaseStore
 {
+    private const int ParsedCapacity = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, EvidenceRecord> parsed = new();
+
     public SqliteEvidenceLog Log { get; } = log;
 
     public Outcome<CaseStepReceipt> Apply(string caseId, Func<ResetCase?, Outcome<EvidenceRecord>> decide)
@@ -98,12 +101,12 @@ public sealed partial class SqliteCaseStore(SqliteEvidenceLog log) : ICaseStore
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static ResetCase? LoadCase(SqliteConnection connection, SqliteTransaction? transaction, string caseId)
+    private ResetCase? LoadCase(SqliteConnection connection, SqliteTransaction? transaction, string caseId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            SELECT e.entry FROM case_entries c JOIN log_entries e ON e.idx = c.log_index
+            SELECT c.log_index, e.entry FROM case_entries c JOIN log_entries e ON e.idx = c.log_index
             WHERE c.case_id = $case ORDER BY c.seq
             """;
         command.Parameters.AddWithValue("$case", caseId);
@@ -112,12 +115,32 @@ public sealed partial class SqliteCaseStore(SqliteEvidenceLog log) : ICaseStore
         {
             while (rows.Read())
             {
-                records.Add(EvidenceRecord.TryParse((byte[])rows[0])
-                    ?? throw new InvalidDataException($"an entry of case {caseId} is not evidence: the database is damaged; run 'resettrail log verify'"));
+                var index = rows.GetInt64(0);
+                var bytes = (byte[])rows[1];
+                if (!parsed.TryGetValue(index, out var record) || !record.ToCanonicalBytes().AsSpan().SequenceEqual(bytes))
+                {
+                    record = EvidenceRecord.TryParse(bytes)
+                        ?? throw new InvalidDataException($"an entry of case {caseId} is not evidence: the database is damaged; run 'resettrail log verify'");
+                    Remember(index, record);
+                }
+
+                records.Add(record);
             }
         }
 
         return records.Count == 0 ? null : ResetCase.Replay(records);
+    }
+
+    // Entries never change once committed, so their parsed form is kept (bounded); the bytes are still compared,
+    // so a row edited behind the store's back is parsed again rather than served from memory.
+    private void Remember(long index, EvidenceRecord record)
+    {
+        if (parsed.Count >= ParsedCapacity)
+        {
+            parsed.Clear();
+        }
+
+        parsed[index] = record;
     }
 
     private static void Index(SqliteConnection connection, SqliteTransaction transaction, ResetCase updated, EvidenceRecord record, ulong index)
