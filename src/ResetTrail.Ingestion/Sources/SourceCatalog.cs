@@ -5,6 +5,8 @@ public static class SourceCatalog
 {
     public static IReadOnlyList<IEventSource> All { get; } =
     [
+        new Okta.OktaSource(),
+        new Entra.EntraSource(),
         new Windows.WindowsSource(),
         new Keycloak.KeycloakSource(),
         new Google.GoogleWorkspaceSource(),
