@@ -7,7 +7,7 @@
 // Build (GOPATH mode, offline, from this directory; see README.md):
 //
 //	GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=$(mktemp -d) GOFLAGS= GOPROXY=off GOENV=off \
-//	    go build -o /tmp/sumdbverify .
+//	    go build -o "$(mktemp -d)/sumdbverify" .
 //
 // Usage:
 //
