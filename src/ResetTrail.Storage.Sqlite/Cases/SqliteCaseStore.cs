@@ -103,12 +103,10 @@ public sealed partial class SqliteCaseStore(SqliteEvidenceLog log) : ICaseStore
 
     private ResetCase? LoadCase(SqliteConnection connection, SqliteTransaction? transaction, string caseId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = connection.Prepared(transaction, """
             SELECT c.log_index, e.entry FROM case_entries c JOIN log_entries e ON e.idx = c.log_index
             WHERE c.case_id = $case ORDER BY c.seq
-            """;
+            """);
         command.Parameters.AddWithValue("$case", caseId);
         var records = new List<EvidenceRecord>();
         using (var rows = command.ExecuteReader())
@@ -145,45 +143,35 @@ public sealed partial class SqliteCaseStore(SqliteEvidenceLog log) : ICaseStore
 
     private static void Index(SqliteConnection connection, SqliteTransaction transaction, ResetCase updated, EvidenceRecord record, ulong index)
     {
-        using (var entry = connection.CreateCommand())
-        {
-            entry.Transaction = transaction;
-            entry.CommandText = """
-                INSERT INTO case_entries (case_id, seq, log_index)
-                VALUES ($case, (SELECT count(*) FROM case_entries WHERE case_id = $case), $index)
-                """;
-            entry.Parameters.AddWithValue("$case", updated.Id);
-            entry.Parameters.AddWithValue("$index", checked((long)index));
-            entry.ExecuteNonQuery();
-        }
+        var entry = connection.Prepared(transaction, """
+            INSERT INTO case_entries (case_id, seq, log_index)
+            VALUES ($case, (SELECT count(*) FROM case_entries WHERE case_id = $case), $index)
+            """);
+        entry.Parameters.AddWithValue("$case", updated.Id);
+        entry.Parameters.AddWithValue("$index", checked((long)index));
+        entry.ExecuteNonQuery();
 
-        using (var summary = connection.CreateCommand())
-        {
-            summary.Transaction = transaction;
-            summary.CommandText = """
-                INSERT INTO case_index (case_id, state, directory, target, kind, channel, tier, initiator, ticket, opened_at, updated_at)
-                VALUES ($case, $state, $directory, $target, $kind, $channel, $tier, $initiator, $ticket, $opened, $updated)
-                ON CONFLICT (case_id) DO UPDATE SET state = excluded.state, tier = excluded.tier, updated_at = excluded.updated_at
-                """;
-            summary.Parameters.AddWithValue("$case", updated.Id);
-            summary.Parameters.AddWithValue("$state", WireName.Of(updated.State));
-            summary.Parameters.AddWithValue("$directory", updated.Target.Directory);
-            summary.Parameters.AddWithValue("$target", updated.Target.Id);
-            summary.Parameters.AddWithValue("$kind", WireName.Of(updated.Kind));
-            summary.Parameters.AddWithValue("$channel", WireName.Of(updated.Channel));
-            summary.Parameters.AddWithValue("$tier", WireName.Of(updated.Decision.Tier));
-            summary.Parameters.AddWithValue("$initiator", WireName.Of(updated.Initiator.Type) + (updated.Initiator.Organisation is { } org ? $" ({org})" : string.Empty));
-            summary.Parameters.AddWithValue("$ticket", $"{updated.Ticket.System}:{updated.Ticket.Key}");
-            summary.Parameters.AddWithValue("$opened", EvidenceRecord.FormatTime(updated.OpenedAt));
-            summary.Parameters.AddWithValue("$updated", EvidenceRecord.FormatTime(record.At));
-            summary.ExecuteNonQuery();
-        }
+        var summary = connection.Prepared(transaction, """
+            INSERT INTO case_index (case_id, state, directory, target, kind, channel, tier, initiator, ticket, opened_at, updated_at)
+            VALUES ($case, $state, $directory, $target, $kind, $channel, $tier, $initiator, $ticket, $opened, $updated)
+            ON CONFLICT (case_id) DO UPDATE SET state = excluded.state, tier = excluded.tier, updated_at = excluded.updated_at
+            """);
+        summary.Parameters.AddWithValue("$case", updated.Id);
+        summary.Parameters.AddWithValue("$state", WireName.Of(updated.State));
+        summary.Parameters.AddWithValue("$directory", updated.Target.Directory);
+        summary.Parameters.AddWithValue("$target", updated.Target.Id);
+        summary.Parameters.AddWithValue("$kind", WireName.Of(updated.Kind));
+        summary.Parameters.AddWithValue("$channel", WireName.Of(updated.Channel));
+        summary.Parameters.AddWithValue("$tier", WireName.Of(updated.Decision.Tier));
+        summary.Parameters.AddWithValue("$initiator", WireName.Of(updated.Initiator.Type) + (updated.Initiator.Organisation is { } org ? $" ({org})" : string.Empty));
+        summary.Parameters.AddWithValue("$ticket", $"{updated.Ticket.System}:{updated.Ticket.Key}");
+        summary.Parameters.AddWithValue("$opened", EvidenceRecord.FormatTime(updated.OpenedAt));
+        summary.Parameters.AddWithValue("$updated", EvidenceRecord.FormatTime(record.At));
+        summary.ExecuteNonQuery();
 
         if (record.Type == EvidenceType.VerificationRecorded && record.Data["result"]?.GetValue<string>() == "failed")
         {
-            using var failure = connection.CreateCommand();
-            failure.Transaction = transaction;
-            failure.CommandText = "INSERT INTO verification_failures (log_index, directory, target, at) VALUES ($index, $d, $t, $at)";
+            var failure = connection.Prepared(transaction, "INSERT INTO verification_failures (log_index, directory, target, at) VALUES ($index, $d, $t, $at)");
             failure.Parameters.AddWithValue("$index", checked((long)index));
             failure.Parameters.AddWithValue("$d", updated.Target.Directory);
             failure.Parameters.AddWithValue("$t", updated.Target.Id);

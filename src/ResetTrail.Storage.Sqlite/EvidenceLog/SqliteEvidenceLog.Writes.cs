@@ -58,9 +58,7 @@ public sealed partial class SqliteEvidenceLog
 
     private static void InsertCheckpoint(SqliteConnection connection, SqliteTransaction transaction, StoredCheckpoint checkpoint)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO log_checkpoints (size, root, note, signed_at) VALUES ($size, $root, $note, $at)";
+        var command = connection.Prepared(transaction, "INSERT INTO log_checkpoints (size, root, note, signed_at) VALUES ($size, $root, $note, $at)");
         command.Parameters.AddWithValue("$size", checked((long)checkpoint.Size));
         command.Parameters.AddWithValue("$root", checkpoint.RootHash);
         command.Parameters.AddWithValue("$note", checkpoint.SignedNote);

@@ -255,9 +255,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
 
     private static ulong ReadLatestSize(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT size FROM log_checkpoints ORDER BY size DESC LIMIT 1";
+        var command = connection.Prepared(transaction, "SELECT size FROM log_checkpoints ORDER BY size DESC LIMIT 1");
         return command.ExecuteScalar() is long size
             ? (ulong)size
             : throw new InvalidDataException("the log has no checkpoint, not even for size 0; it was not initialised by 'resettrail log init'");
