@@ -19,6 +19,7 @@ public static class CliApp
             Bundles.BundleCommands.Create(io),
             Demo.DemoCommand.Create(io),
             Ingestion.NormalizeCommand.Create(io),
+            Ingestion.IngestCommand.Create(io),
             Ingestion.ReconcileCommand.Create(io),
         };
 

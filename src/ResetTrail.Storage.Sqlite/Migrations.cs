@@ -32,6 +32,12 @@ internal static class Migrations
             CREATE TABLE policy_versions (hash TEXT PRIMARY KEY, version TEXT NOT NULL, source TEXT NOT NULL, log_index INTEGER NOT NULL,
                                           published_at TEXT NOT NULL) WITHOUT ROWID;
             """),
+        ("0003_identity_events", """
+            CREATE TABLE identity_events (source TEXT NOT NULL, event_id TEXT NOT NULL, time TEXT NOT NULL, kind TEXT NOT NULL,
+                                          target TEXT NOT NULL, actor TEXT, ocsf TEXT NOT NULL,
+                                          PRIMARY KEY (source, event_id)) WITHOUT ROWID;
+            CREATE INDEX identity_events_time ON identity_events (time);
+            """),
     ];
 
     public static void Apply(SqliteConnection connection, TimeProvider time)

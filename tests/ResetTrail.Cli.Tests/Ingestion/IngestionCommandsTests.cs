@@ -93,4 +93,18 @@ public sealed class IngestionCommandsTests
         Assert.Contains("skipped", skipped.Error, StringComparison.Ordinal);
         Assert.Contains("1 malformed records skipped", skipped.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ingesting_a_file_twice_stores_its_events_once()
+    {
+        using var cli = new CliRunner();
+        cli.Run("log", "init", "--db", cli.Database, "--origin", "ingest.example/log");
+        var files = new[] { Sample("event-4724.event.xml"), Sample("event-4740.event.xml") };
+
+        var first = cli.Run(["ingest", .. files, "--db", cli.Database]);
+        var second = cli.Run(["ingest", .. files, "--db", cli.Database]);
+
+        Assert.Equal((0, "ok: 2 new events stored, 0 already stored or repeated, 0 malformed records skipped\n"), (first.ExitCode, first.Output));
+        Assert.Equal("ok: 0 new events stored, 2 already stored or repeated, 0 malformed records skipped\n", second.Output);
+    }
 }
