@@ -1,11 +1,29 @@
 using ResetTrail.Bench;
+using ResetTrail.Bench.Corpus;
 using ResetTrail.Bench.Figures;
 using ResetTrail.Bench.Harness;
+
+if (args.Length > 0 && args[0] == "--corpus")
+{
+    // --corpus okta COUNT OUT [SEED]: write a synthetic corpus (gzip when OUT ends in .gz) and stop.
+    if (args.Length is < 4 or > 5 || args[1] != "okta"
+        || !long.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 0)
+    {
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ResetTrail.Bench -- --corpus okta COUNT OUT[.gz] [SEED]");
+        return 2;
+    }
+
+    var seed = args.Length == 5 ? ulong.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : OktaCorpus.DefaultSeed;
+    var stats = OktaCorpus.Write(args[3], count, seed);
+    Console.Error.WriteLine($"bench: wrote {stats.Events} Okta events ({stats.Bytes} bytes uncompressed, {stats.CredentialChanges} credential changes, {stats.Escaped} with escaped unicode) to {args[3]}");
+    return 0;
+}
 
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ResetTrail.Bench -- [--quick] [--only N] [--out docs/benchmarks.md]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/ResetTrail.Bench -- --corpus okta COUNT OUT[.gz] [SEED]");
     return 2;
 }
 
@@ -53,11 +71,16 @@ if (options.Runs(7))
     report.Add(LifecycleFigure.Run(options, workspace));
 }
 
+if (options.Runs(8))
+{
+    report.Add(IngestFigure.Run(options, workspace, repoRoot));
+}
+
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
 if (options.OutPath is not null)
 {
-    ReportFile.Write(options.OutPath, markdown);
+    ReportFile.Write(options.OutPath, markdown, options.Only);
     Console.Error.WriteLine($"bench: wrote {options.OutPath}");
 }
 
