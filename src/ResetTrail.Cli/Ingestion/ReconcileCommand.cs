@@ -3,6 +3,7 @@ using ResetTrail.Cli.Console;
 using ResetTrail.Core.Workflow;
 using ResetTrail.Ingestion.Reconciliation;
 using ResetTrail.Storage.Sqlite.Cases;
+using ResetTrail.Storage.Sqlite.Events;
 
 namespace ResetTrail.Cli.Ingestion;
 
@@ -14,7 +15,12 @@ internal static class ReconcileCommand
 {
     public static Command Create(CliIO io)
     {
-        var events = new Option<string[]>("--events") { Description = "Identity-provider log files (.gz read directly)", HelpName = "FILE", Required = true, AllowMultipleArgumentsPerToken = true };
+        var events = new Option<string[]>("--events")
+        {
+            Description = "Identity-provider log files (.gz read directly). Default: the events 'resettrail ingest' stored in --db",
+            HelpName = "FILE",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var tickets = new Option<string[]>("--tickets") { Description = "Ticket exports: ServiceNow, Jira / JSM JSON, CSV", HelpName = "FILE", AllowMultipleArgumentsPerToken = true };
         var identities = new Option<string?>("--identities") { Description = "A directory export tying each person's identifiers together", HelpName = "FILE" };
         var database = new Option<string?>("--db") { Description = "A ResetTrail database whose cases the changes are matched to", HelpName = "FILE" };
@@ -34,8 +40,13 @@ internal static class ReconcileCommand
             var cases = LoadCases(parse.GetValue(database), io);
             var reconciler = new Reconciler(cases, ticketList, people, new ReconcileOptions(), io.Time.GetUtcNow());
             var output = new FindingOutput(io.Output, parse.GetValue(format)!);
-            var reader = new EventFiles(io, parse.GetValue(source), bad);
-            foreach (var finding in reconciler.Reconcile(reader.Read(parse.GetValue(events)!)))
+            var files = parse.GetValue(events) ?? [];
+            var stream = files.Length > 0
+                ? new EventFiles(io, parse.GetValue(source), bad).Read(files)
+                : parse.GetValue(database) is { } stored
+                    ? new SqliteEventStore(stored).ReadAll()
+                    : throw new CommandFailedException("give --events FILE..., or --db with events stored by 'resettrail ingest'", ExitCodes.Usage);
+            foreach (var finding in reconciler.Reconcile(stream))
             {
                 output.Write(finding);
             }

@@ -100,7 +100,7 @@ public static class OcsfWriter
     private static void WriteUser(Utf8JsonWriter json, EventParty party)
     {
         json.WriteStartObject();
-        WriteIfSet(json, "name", party.Name ?? party.DisplayName);
+        WriteIfSet(json, "name", party.Name);
         WriteIfSet(json, "uid", party.Uid);
         WriteIfSet(json, "email_addr", party.Email);
         WriteIfSet(json, "full_name", party.DisplayName);

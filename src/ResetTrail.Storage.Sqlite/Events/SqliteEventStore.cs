@@ -50,6 +50,19 @@ public sealed class SqliteEventStore(string databasePath)
         return (added, seen - added);
     }
 
+    /// <summary>Every stored event in time order, read back from its OCSF form (streamed).</summary>
+    public IEnumerable<IdentityEvent> ReadAll()
+    {
+        using var connection = SqliteDatabase.Open(databasePath, create: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source, ocsf FROM identity_events ORDER BY time, source, event_id";
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            yield return OcsfReader.Read(rows.GetString(0), rows.GetString(1));
+        }
+    }
+
     public long Count()
     {
         using var connection = SqliteDatabase.Open(databasePath, create: false);

@@ -107,4 +107,20 @@ public sealed class IngestionCommandsTests
         Assert.Equal((0, "ok: 2 new events stored, 0 already stored or repeated, 0 malformed records skipped\n"), (first.ExitCode, first.Output));
         Assert.Equal("ok: 0 new events stored, 2 already stored or repeated, 0 malformed records skipped\n", second.Output);
     }
+
+    [Fact]
+    public void Reconcile_reads_the_stored_events_when_no_files_are_given()
+    {
+        using var cli = new CliRunner();
+        cli.Run("log", "init", "--db", cli.Database, "--origin", "ingest.example/log");
+        var xml = Sample("event-4724.event.xml");
+        cli.Run("ingest", xml, "--db", cli.Database);
+
+        var fromFile = cli.Run("reconcile", "--events", xml, "--format", "jsonl");
+        var fromStore = cli.Run("reconcile", "--db", cli.Database, "--format", "jsonl");
+        var neither = cli.Run("reconcile");
+
+        Assert.Equal((0, fromFile.Output), (fromStore.ExitCode, fromStore.Output));
+        Assert.Equal(2, neither.ExitCode);
+    }
 }
