@@ -104,14 +104,19 @@ public sealed partial class ResetCase
     public int ApprovalsRequired => EmergencyPath && Decision.Emergency is { } emergency ? emergency.Approvals : Decision.Approvals.Count;
 
     /// <summary>Whether the passed verifications meet the decision: an accepted method of enough strength, a callback (accepted as a method or not) and a step-up where required.</summary>
-    public bool VerificationSatisfied()
+    public bool VerificationSatisfied() => VerificationSatisfied(verifications);
+
+    /// <summary>Whether the verifications recorded up to <paramref name="at"/> met the decision (reconciliation asks this of past changes).</summary>
+    public bool VerificationSatisfiedAt(DateTimeOffset at) => VerificationSatisfied([.. verifications.Where(v => v.At <= at)]);
+
+    private bool VerificationSatisfied(IReadOnlyList<VerificationAttempt> attempts)
     {
         var requirement = Decision.Verification;
-        var passed = verifications.Where(v => v.Passed && requirement.AcceptedMethods.Contains(v.Method)).ToList();
+        var passed = attempts.Where(v => v.Passed && requirement.AcceptedMethods.Contains(v.Method)).ToList();
         var strongEnough = passed.Any(v => Strength(v.Method) >= requirement.MinimumStrength);
         // The callback is required "besides the method used": it counts even when the rule does not accept a
         // callback as a method of its own (an administrator's rule lists only strong methods, and still calls back).
-        var callback = !requirement.CallbackRequired || verifications.Any(v => v.Passed && v.Method == VerificationMethod.CallbackOnRecord);
+        var callback = !requirement.CallbackRequired || attempts.Any(v => v.Passed && v.Method == VerificationMethod.CallbackOnRecord);
         var stepUp = !requirement.StepUpRequired || passed.Select(v => v.Method).Distinct().Count() >= 2;
         return strongEnough && callback && stepUp;
     }

@@ -58,7 +58,7 @@ public sealed partial class Reconciler
             yield return Make("reset_after_failed_verification", change, c.Id, null,
                 $"{Describe(change)} followed a failed verification ({WireName.Of(lastFailure.Method)} at {EvidenceRecord.FormatTime(lastFailure.At)}) in {where} with no passing one after it. This is the pattern of a social engineer who failed the desk's checks and was reset anyway.");
         }
-        else if (!SatisfiedAt(c, before))
+        else if (!c.VerificationSatisfiedAt(at))
         {
             yield return Make("policy_requirements_unmet", change, c.Id, null,
                 $"{Describe(change)}: the verification recorded in {where} by then did not meet the policy (accepted methods, strength {c.Decision.Verification.MinimumStrength}{(c.Decision.Verification.CallbackRequired ? ", callback" : string.Empty)}).");
@@ -185,15 +185,6 @@ public sealed partial class Reconciler
         }
 
         return groups;
-    }
-
-    private static bool SatisfiedAt(ResetCase c, List<VerificationAttempt> before)
-    {
-        var requirement = c.Decision.Verification;
-        var passed = before.Where(v => v.Passed && requirement.AcceptedMethods.Contains(v.Method)).ToList();
-        return passed.Any(v => c.Strength(v.Method) >= requirement.MinimumStrength)
-            && (!requirement.CallbackRequired || before.Any(v => v.Passed && v.Method == VerificationMethod.CallbackOnRecord))
-            && (!requirement.StepUpRequired || passed.Select(v => v.Method).Distinct().Count() >= 2);
     }
 
     /// <summary>An all-factors case covers the per-factor deactivations Okta Identity Engine writes.</summary>

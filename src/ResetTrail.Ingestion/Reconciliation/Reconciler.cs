@@ -102,8 +102,7 @@ public sealed partial class Reconciler(
     private bool Covers(TicketRecord t, DateTimeOffset time) =>
         t.Opened is { } opened && time >= opened - options.Before && time <= (t.Closed ?? opened + options.OpenTicketSpan) + options.After;
 
-    private bool SameTarget(string? identifier, IdentityEvent change) =>
-        people.Same(identifier, change.Target.Email) || people.Same(identifier, change.Target.Name) || people.Same(identifier, change.Target.Uid);
+    private bool SameTarget(string? identifier, IdentityEvent change) => SamePerson(identifier, change.Target);
 
     private bool SamePerson(string? identifier, EventParty? party) =>
         party is not null && (people.Same(identifier, party.Email) || people.Same(identifier, party.Name) || people.Same(identifier, party.Uid));
