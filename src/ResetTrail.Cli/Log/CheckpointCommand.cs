@@ -15,13 +15,10 @@ internal static class CheckpointCommand
         {
             using var log = LogOptions.OpenForReading(parse, database, io);
             var requested = parse.GetValue(size);
-            var checkpoint = requested is null ? log.LatestCheckpoint() : Require(log.CheckpointAt(requested.Value));
+            var checkpoint = requested is null ? log.LatestCheckpoint() : LogOptions.Require(log.CheckpointAt(requested.Value));
             io.Output.Write(checkpoint.SignedNote);
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    internal static T Require<T>(ResetTrail.EvidenceLog.Result<T> result) =>
-        result.IsSuccess ? result.Value : throw new CommandFailedException(result.Error);
 }

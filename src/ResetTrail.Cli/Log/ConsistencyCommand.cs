@@ -15,7 +15,7 @@ internal static class ConsistencyCommand
         command.SetAction(parse =>
         {
             using var log = LogOptions.OpenForReading(parse, database, io);
-            foreach (var hash in CheckpointCommand.Require(log.ConsistencyProof(parse.GetValue(from), parse.GetValue(to))))
+            foreach (var hash in LogOptions.Require(log.ConsistencyProof(parse.GetValue(from), parse.GetValue(to))))
             {
                 io.Output.WriteLine(Convert.ToBase64String(hash));
             }

@@ -43,4 +43,8 @@ internal static class LogOptions
         var opened = SqliteEvidenceLog.Open(parse.GetValue(database)!, KeyPath(parse, database, key), io.Time);
         return opened.IsSuccess ? opened.Value : throw new CommandFailedException(opened.Error);
     }
+
+    /// <summary>The value of an expected outcome, or the one-line failure the command prints.</summary>
+    public static T Require<T>(ResetTrail.EvidenceLog.Result<T> result) =>
+        result.IsSuccess ? result.Value : throw new CommandFailedException(result.Error);
 }

@@ -20,8 +20,8 @@ internal static class ProofCommand
         {
             using var log = LogOptions.OpenForReading(parse, database, io);
             var requested = parse.GetValue(size);
-            var checkpoint = requested is null ? log.LatestCheckpoint() : CheckpointCommand.Require(log.CheckpointAt(requested.Value));
-            var proof = CheckpointCommand.Require(log.InclusionProof(parse.GetValue(index), checkpoint.Size));
+            var checkpoint = requested is null ? log.LatestCheckpoint() : LogOptions.Require(log.CheckpointAt(requested.Value));
+            var proof = LogOptions.Require(log.InclusionProof(parse.GetValue(index), checkpoint.Size));
             io.Output.Write(new TlogProof(parse.GetValue(index), proof, checkpoint.SignedNote).Format());
             return ExitCodes.Ok;
         });
