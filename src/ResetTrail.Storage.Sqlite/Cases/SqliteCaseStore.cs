@@ -23,7 +23,7 @@ public sealed partial class SqliteCaseStore(SqliteEvidenceLog log) : ICaseStore
     public Outcome<CaseStepReceipt> Apply(string caseId, Func<ResetCase?, Outcome<EvidenceRecord>> decide)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        var (outcome, _) = Log.WithinAppend(scope =>
+        var (outcome, _) = Log.WithinGroupedAppend(scope =>
         {
             var current = LoadCase(scope.Connection, scope.Transaction, caseId);
             var decided = decide(current);

@@ -28,8 +28,9 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
     // One gate per database file in this process: writers queue here instead of sleeping in SQLite's busy
     // handler, which polls with growing pauses and leaves the disk idle between commits. Other processes still
     // meet SQLite's own write lock.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lock> WriteGates = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FileSequencer> Sequencers = new(StringComparer.Ordinal);
     private readonly Lock writeGate;
+    private readonly GroupCommitQueue groupCommit;
     private readonly Lock readGate = new();
     private readonly TileNodeReader nodes;
     private SqliteTransaction? writeTransaction;
@@ -41,7 +42,9 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
     {
         Path = path;
         Origin = origin;
-        writeGate = WriteGates.GetOrAdd(System.IO.Path.GetFullPath(path), _ => new Lock());
+        var sequencer = Sequencers.GetOrAdd(System.IO.Path.GetFullPath(path), _ => new FileSequencer(new Lock(), new GroupCommitQueue()));
+        writeGate = sequencer.Gate;
+        groupCommit = sequencer.Queue;
         this.signer = signer;
         this.time = time;
         writer = SqliteDatabase.Open(path, create: false);
@@ -128,6 +131,58 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
             {
                 writeTransaction = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="WithinAppend{T}"/> with group commit: steps from concurrent callers that arrive while a commit is
+    /// in flight share the next transaction (see <see cref="GroupCommitQueue"/>). The checkpoint returned is the
+    /// group's, which covers this step's entries and may cover others' after them.
+    /// </summary>
+    internal (T Result, StoredCheckpoint? Checkpoint) WithinGroupedAppend<T>(Func<LogWriteScope, T> work) => groupCommit.Run(this, work);
+
+    internal int GroupCommitWaiting => groupCommit.Waiting;
+
+    /// <summary>Commits a group of steps in one transaction, or each alone when the group fails.</summary>
+    internal void CommitGroup(IReadOnlyList<IGroupedStep> group)
+    {
+        if (group.Count > 1)
+        {
+            StoredCheckpoint? checkpoint = null;
+            var committed = false;
+            try
+            {
+                (_, checkpoint) = WithinAppend(scope =>
+                {
+                    foreach (var step in group)
+                    {
+                        step.RunInGroup(scope);
+                    }
+
+                    return 0;
+                });
+                committed = true;
+            }
+#pragma warning disable CA1031 // Nothing was written; each step runs again alone below and reports its own failure.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            if (committed)
+            {
+                foreach (var step in group)
+                {
+                    step.Complete(checkpoint);
+                }
+
+                return;
+            }
+        }
+
+        foreach (var step in group)
+        {
+            step.RunAlone(this);
         }
     }
 
@@ -308,4 +363,6 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
 
         return keys.Count > 0 ? keys : throw new InvalidDataException("the log has no verifier key; it was not initialised by 'resettrail log init'");
     }
+
+    private sealed record FileSequencer(Lock Gate, GroupCommitQueue Queue);
 }
