@@ -38,4 +38,7 @@ public static class PolicyProblemCodes
 
     /// <summary>Warning: an accepted method is weaker than the rule's minimum strength and can never satisfy it.</summary>
     public const string WeakMethod = "RT-2712";
+
+    /// <summary>Warning: the cooling-off outlasts the approvals' validity, so an approved case can never be executed.</summary>
+    public const string NeverExecutable = "RT-2713";
 }

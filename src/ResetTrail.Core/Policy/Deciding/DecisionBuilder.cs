@@ -12,7 +12,7 @@ internal static class DecisionBuilder
     public const string NoRule = "no-rule-matched";
 
     /// <summary>Approvals older than this are void unless the policy says otherwise.</summary>
-    private static readonly TimeSpan BuiltInApprovalValidity = TimeSpan.FromHours(4);
+    internal static readonly TimeSpan BuiltInApprovalValidity = TimeSpan.FromHours(4);
 
     public static PolicyDecision Build(PolicyDocument document, string hash, RequestFacts facts)
     {

@@ -95,6 +95,13 @@ internal static class RuleReader
             Missing("emergency", "business_hours.outside is emergency but this rule has no emergency path");
         }
 
+        var validity = merged.ApprovalValidity?.Value ?? Deciding.DecisionBuilder.BuiltInApprovalValidity;
+        if ((merged.ApprovalCount?.Value ?? 0) > 0 && merged.CoolingOff?.Value is { } coolingOff && coolingOff >= validity)
+        {
+            entry.Problems.Warning(entry.Node.Line, entry.Node.Column, entry.Field("cooling_off"), PolicyProblemCodes.NeverExecutable,
+                $"cooling_off {Durations.Format(coolingOff)} is not shorter than approvals.valid_for {Durations.Format(validity)}: the approvals expire before the reset may run; shorten cooling_off or lengthen valid_for");
+        }
+
         if (merged.Emergency?.Value is { } emergency && emergency.Approvals > (merged.ApprovalCount?.Value ?? 0))
         {
             entry.Problems.Error(entry.Node, entry.Field("emergency.approvals"), PolicyProblemCodes.Invalid,
