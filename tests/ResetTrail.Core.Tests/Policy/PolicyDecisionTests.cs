@@ -80,6 +80,32 @@ public sealed class PolicyDecisionTests
     }
 
     [Fact]
+    public void Overnight_hours_belong_to_the_day_the_shift_starts_on()
+    {
+        var policy = PolicyFiles.Valid("""
+            version: "t"
+            retention_classes: { short: 30d }
+            sites:
+              - { name: night-desk, time_zone: Europe/London, days: [friday], start: "22:00", end: "06:00" }
+            rules:
+              - id: any
+                match: any
+                verification: { methods: [in_person_badge], min_strength: 1 }
+                business_hours: { outside: deny }
+                retention: short
+            """);
+        var hours = policy.Decide(new RequestFacts(new TargetIdentity("corp", "x"), ResetKind.Password, Channel.Phone, InitiatorType.Internal)).BusinessHours!;
+
+        // Friday 27 November 2026, London is on UTC in winter.
+        Assert.False(BusinessClock.IsWithin(hours, new DateTimeOffset(2026, 11, 27, 21, 59, 0, TimeSpan.Zero)));
+        Assert.True(BusinessClock.IsWithin(hours, new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero)));
+        Assert.True(BusinessClock.IsWithin(hours, new DateTimeOffset(2026, 11, 28, 3, 0, 0, TimeSpan.Zero)));
+        Assert.False(BusinessClock.IsWithin(hours, new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero)));
+        Assert.False(BusinessClock.IsWithin(hours, new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero))); // Saturday's shift is not listed
+        Assert.False(BusinessClock.IsWithin(hours, new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero))); // Thursday's shift is not listed
+    }
+
+    [Fact]
     public void A_rule_may_name_the_site_whose_hours_apply_whatever_the_targets_site()
     {
         var policy = PolicyFiles.Valid("""

@@ -21,7 +21,7 @@ internal static class SiteHours
         var note = wanted is not null && site.Name != wanted ? $" (site '{wanted}' is not in the policy: default site used)" : string.Empty;
         var outside = hours.Outside == "deny" ? "outside them the reset is refused" : "outside them only the emergency path may proceed";
         explain.Add("business_hours", choice.RuleId, choice.Line,
-            $"{site.Name} ({site.TimeZone}) {string.Join(",", site.Days.Select(d => d.ToString()[..3]))} {site.Start:HH\\:mm}-{site.End:HH\\:mm}; {outside}{note}");
+            $"{site.Name} ({site.TimeZone}) {string.Join(",", site.Days.Select(d => d.ToString()[..3]))} {site.Start:HH\\:mm}-{site.End:HH\\:mm}{(site.End < site.Start ? " overnight" : string.Empty)}; {outside}{note}");
         return new BusinessHours(site.Name, site.TimeZone, site.Days, site.Start, site.End) { Outside = hours.Outside };
     }
 }

@@ -54,10 +54,12 @@ internal static class SiteReader
                 zone = null;
             }
 
-            // Hours that cross midnight would need two windows; a night shift is written as its own site.
-            if (start is { } s && end is { } e && e <= s)
+            // An end earlier than the start is a shift across midnight (it belongs to the day it starts on); an end
+            // equal to the start would be either no hours or all of them, so it is refused rather than guessed.
+            if (start is { } s && end is { } e && e == s)
             {
-                top.Problems.Error(site.Value("end")!, site.Field("end"), PolicyProblemCodes.Invalid, "end must be later than start on the same day");
+                top.Problems.Error(site.Value("end")!, site.Field("end"), PolicyProblemCodes.Invalid,
+                    "end equals start; for hours across midnight write an earlier end (22:00-06:00), for the whole day 00:00-23:59");
             }
             else if (name is not null && zone is not null && days is not null && start is not null && end is not null)
             {
