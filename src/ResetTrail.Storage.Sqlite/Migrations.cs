@@ -38,6 +38,14 @@ internal static class Migrations
                                           PRIMARY KEY (source, event_id)) WITHOUT ROWID;
             CREATE INDEX identity_events_time ON identity_events (time);
             """),
+        // Local accounts (ADR 0012). totp_secret is AES-GCM ciphertext under the key in FILE.secrets.key, never clear.
+        ("0005_accounts", """
+            CREATE TABLE accounts (login TEXT PRIMARY KEY, display_name TEXT NOT NULL, roles TEXT NOT NULL, password_hash TEXT NOT NULL,
+                                   totp_secret BLOB, totp_confirmed INTEGER NOT NULL DEFAULT 0, last_totp_step INTEGER,
+                                   disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL,
+                                   failures INTEGER NOT NULL DEFAULT 0, window_start TEXT, locks INTEGER NOT NULL DEFAULT 0,
+                                   locked_until TEXT) WITHOUT ROWID;
+            """),
     ];
 
     public static void Apply(SqliteConnection connection, TimeProvider time)

@@ -12,7 +12,10 @@ public sealed class ProjectReferenceTests
         { "src/ResetTrail.EvidenceLog", [], ["NSec.Cryptography", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // The domain core does no I/O and depends on nothing of ours; policy files are YAML.
         { "src/ResetTrail.Core", [], ["YamlDotNet", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
-        { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog", "ResetTrail.Core", "ResetTrail.Ingestion"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // Accounts: the store keeps local accounts (ResetTrail.Accounts' IAccountStore) in the same file.
+        { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog", "ResetTrail.Core", "ResetTrail.Ingestion", "ResetTrail.Accounts"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // Local accounts: password hashing, TOTP and lockout need only the base library's cryptography.
+        { "src/ResetTrail.Accounts", ["ResetTrail.Core"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // Bundles are verified offline: the workflow's rules and the log's proofs, never a database.
         { "src/ResetTrail.Bundles", ["ResetTrail.Core", "ResetTrail.EvidenceLog"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         { "src/ResetTrail.Ingestion", ["ResetTrail.Core"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
