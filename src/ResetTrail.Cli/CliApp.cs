@@ -21,6 +21,7 @@ public static class CliApp
             Ingestion.NormalizeCommand.Create(io),
             Ingestion.IngestCommand.Create(io),
             Ingestion.ReconcileCommand.Create(io),
+            Accounts.AccountCommands.Create(io),
         };
 
         var parsed = root.Parse(args);
