@@ -41,6 +41,21 @@ public sealed record IdentityEvent
     /// <summary>For role grants: the role name.</summary>
     public string? Role { get; init; }
 
+    /// <summary>The source's transaction or correlation id (Okta transaction.id); "unknown" is Okta's own value for support-initiated changes.</summary>
+    public string? TransactionId { get; init; }
+
+    /// <summary>The logon session that did it (Windows SubjectLogonId for account changes, TargetLogonId for logons).</summary>
+    public string? SessionId { get; init; }
+
+    /// <summary>The machine that logged the event (Windows Computer).</summary>
+    public string? Host { get; init; }
+
+    /// <summary>How a sign-in was made, as the source names it (Windows LogonType: 3 is a network logon).</summary>
+    public string? LogonType { get; init; }
+
+    /// <summary>The source's own risk verdict on a sign-in, verbatim (Entra riskLevelDuringSignIn low/medium/high), when it gives one other than none.</summary>
+    public string? Risk { get; init; }
+
     /// <summary>OCSF metadata.product.name and vendor_name, e.g. "Okta System Log" / "Okta".</summary>
     public required string ProductName { get; init; }
 

@@ -25,6 +25,8 @@ internal static class EntraOperations
             => ChangeKind.RoleGranted,
         "Add service principal credentials" or "Update application – Certificates and secrets management"
             => ChangeKind.NhiSecretChanged,
+        "Enable account" => ChangeKind.AccountEnabled,
+        "Disable account" => ChangeKind.AccountDisabled,
         "Sign-in activity" or "UserLoggedIn" or "UserLoginFailed" => ChangeKind.SignIn,
         _ => ChangeKind.Other,
     };

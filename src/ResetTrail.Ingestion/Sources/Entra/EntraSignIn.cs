@@ -37,10 +37,19 @@ internal static class EntraSignIn
             SourceIp = body.Str("ipAddress") ?? e.Str("callerIpAddress"),
             Country = body.Get("location").Str("countryOrRegion") ?? e.Str("location"),
             UserAgent = body.Str("userAgent"),
+            Risk = Risk(body),
             ProductName = EntraRecord.ProductName,
             VendorName = EntraRecord.VendorName,
             Location = location,
         });
+    }
+
+    // A risk an administrator dismissed or remediated is no longer a risk (riskState, Graph signIn resource).
+    private static string? Risk(JsonElement body)
+    {
+        var level = body.Str("riskLevelDuringSignIn") ?? body.Str("riskLevelAggregated");
+        var state = body.Str("riskState");
+        return level is null or "none" or "hidden" || state is "dismissed" or "remediated" ? null : level;
     }
 
     private static EventParty SignedIn(JsonElement body) =>

@@ -68,11 +68,21 @@ internal static class OktaRecord
             UserAgent = client.Get("userAgent").Str("rawUserAgent"),
             FactorType = debugData.Str("factor") ?? debugData.Str("factorType") ?? Authenticator(targets),
             Role = kind == ChangeKind.RoleGranted ? debugData.Str("privilegeGranted") : null,
+            TransactionId = e.Get("transaction").Str("id"),
+            SessionId = e.Get("authenticationContext").Str("externalSessionId"),
+            Risk = Risk(debugData.Str("risk")),
             ProductName = ProductName,
             VendorName = VendorName,
             Location = location,
         });
     }
+
+    // debugData.risk reads "{level=HIGH, reasons=...}" (Okta's risk scoring); LOW is not a risk worth an alert's join.
+    private static string? Risk(string? risk) =>
+        risk is null ? null
+        : risk.Contains("level=HIGH", StringComparison.OrdinalIgnoreCase) ? "high"
+        : risk.Contains("level=MEDIUM", StringComparison.OrdinalIgnoreCase) ? "medium"
+        : null;
 
     // outcome.result is SUCCESS, FAILURE, SKIPPED, ALLOW, DENY, CHALLENGE or UNKNOWN; absent means Okta did not say.
     private static bool Succeeded(string? result) =>

@@ -59,6 +59,8 @@ internal static class WindowsEventMapping
             Kind = ChangeKind.Other,
             Target = target,
             Actor = actor,
+            SessionId = r.Value("SubjectLogonId"),
+            Host = r.Computer,
             ProductName = ProductName,
             VendorName = VendorName,
             Location = r.Location,
@@ -77,8 +79,8 @@ internal static class WindowsEventMapping
             4725 => e with { Kind = ChangeKind.AccountDisabled },
 
             // For a logon the Subject is the service that asked for it, not a person acting on the account.
-            4624 => e with { Kind = ChangeKind.SignIn, Actor = null, SourceIp = r.Value("IpAddress") },
-            4625 => e with { Kind = ChangeKind.SignIn, Success = false, Actor = null, SourceIp = r.Value("IpAddress") },
+            4624 => e with { Kind = ChangeKind.SignIn, Actor = null, SourceIp = r.Value("IpAddress"), SessionId = r.Value("TargetLogonId"), LogonType = r.Value("LogonType") },
+            4625 => e with { Kind = ChangeKind.SignIn, Success = false, Actor = null, SourceIp = r.Value("IpAddress"), LogonType = r.Value("LogonType") },
             4728 or 4732 or 4756 => GroupAdd(r, e, target),
             _ => e,
         });

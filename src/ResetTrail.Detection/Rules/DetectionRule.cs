@@ -1,0 +1,46 @@
+using ResetTrail.Core.Policy.Deciding;
+using ResetTrail.Detection.Alerts;
+using ResetTrail.Detection.Config;
+using ResetTrail.Detection.Engine;
+using ResetTrail.Ingestion.Events;
+
+namespace ResetTrail.Detection.Rules;
+
+/// <summary>
+/// A stateful rule. The engine hands it, in event-time order, only the observations its <see cref="Kinds"/> and
+/// <see cref="WantsSignals"/> say it needs, and calls <see cref="Expire"/> as the watermark moves so state is evicted
+/// and absence conditions ("not re-activated within 12h") are decided.
+/// </summary>
+internal abstract class DetectionRule(RuleInfo info, RuleSettings settings, RuleDefaults defaults)
+{
+    public RuleInfo Info { get; } = settings.Severity is { } s ? info with { Severity = s } : info;
+
+    public int Threshold { get; } = settings.Threshold ?? defaults.Threshold;
+
+    public TimeSpan Window { get; } = settings.Window ?? defaults.Window;
+
+    public TimeSpan? Throttle { get; } = settings.Throttle;
+
+    private readonly IReadOnlyList<string> allow = settings.Allow;
+
+    /// <summary>The identity-event kinds this rule reads; null for every kind.</summary>
+    public abstract IReadOnlyList<ChangeKind>? Kinds { get; }
+
+    public virtual bool WantsSignals => false;
+
+    public abstract void Observe(Observation o, RuleContext context);
+
+    public virtual void Expire(DateTimeOffset watermark, RuleContext context)
+    {
+    }
+
+    /// <summary>Whether the allow-list exempts the observation (its target or actor matches).</summary>
+    protected bool Allowed(Observation o) =>
+        allow.Count > 0 && allow.Any(p => Glob.Matches(p, o.Target) || (o.Actor is { } a && Glob.Matches(p, a)));
+}
+
+/// <summary>A rule's default threshold and window, used when the configuration does not set them.</summary>
+internal readonly record struct RuleDefaults(int Threshold, TimeSpan Window)
+{
+    public static RuleDefaults None => new(1, TimeSpan.Zero);
+}

@@ -1,0 +1,168 @@
+using ResetTrail.Detection.Alerts;
+using ResetTrail.Detection.Config;
+using ResetTrail.Detection.Engine;
+using ResetTrail.Ingestion.Events;
+
+namespace ResetTrail.Detection.Rules.Kinds;
+
+/// <summary>
+/// Remembers, per user, the networks (IP), countries and devices (user agent) their successful sign-ins came from
+/// (at most <c>maxPerKey</c> values each, oldest forgotten), and alerts when a sequence ends in a sign-in or access
+/// from one never seen for that user. <c>prefix</c> steps (a reset, a new factor) must come first within the
+/// window; with none, any matching access from a new context alerts. A user with no history yet is not alerted
+/// on (everything would be new); the history is still built.
+/// </summary>
+internal sealed class NewContextRule(
+    RuleInfo info,
+    RuleSettings settings,
+    RuleDefaults defaults,
+    IReadOnlyList<Step> prefix,
+    Step final,
+    string describe,
+    int maxKeys,
+    int maxPerKey,
+    EngineStats stats) : DetectionRule(info, settings, defaults)
+{
+    private readonly Dictionary<string, History> histories = new(StringComparer.Ordinal);
+    private readonly KeyedWindows[] partial = [.. prefix.Select(_ => new KeyedWindows(maxKeys, maxPerKey, stats))];
+
+    /// <summary>Both the network and the device must be new (the admin-console rule: "new device and new IP"), not any one of them.</summary>
+    public bool RequireAll { get; init; }
+
+    public override IReadOnlyList<ChangeKind>? Kinds => null;
+
+    public override bool WantsSignals => prefix.Count > 0;
+
+    public override void Observe(Observation o, RuleContext context)
+    {
+        if (Allowed(o))
+        {
+            Learn(o);
+            return;
+        }
+
+        if (final.Matches(o, context.Config) && final.Key(o) is { } key && Chain(key, o) is { } chain
+            && histories.TryGetValue(key, out var known) && known.Novelty(o.Event!) is { Count: > 0 } novel
+            && (!RequireAll || (novel.Any(n => n.StartsWith("network", StringComparison.Ordinal)) && novel.Contains("device"))))
+        {
+            chain.Add(o);
+            var steps = string.Join(" then ", prefix.Select(p => p.Name).Append(final.Name));
+            context.Raise(this, key, chain, chain[0].Time,
+                $"{steps} on one {describe} within {Format.Duration(Window)}, from a network, country or device not seen for them",
+                $"{describe} {key}: {final.Name} at {Format.Time(o.Time)} from new {string.Join(", ", novel)}");
+            foreach (var p in partial)
+            {
+                p.Remove(key);
+            }
+        }
+
+        for (var i = prefix.Count - 1; i >= 0; i--)
+        {
+            if (prefix[i].Matches(o, context.Config) && prefix[i].Key(o) is { } k && (i == 0 || Chain(k, o, i) is not null))
+            {
+                partial[i].Add(k, o);
+            }
+        }
+
+        Learn(o);
+    }
+
+    public override void Expire(DateTimeOffset watermark, RuleContext context)
+    {
+        foreach (var p in partial)
+        {
+            p.Evict(watermark - Window);
+        }
+    }
+
+    private List<Observation>? Chain(string key, Observation o, int upTo = -1)
+    {
+        var count = upTo < 0 ? prefix.Count : upTo;
+        var chain = new List<Observation>();
+        var limit = o.Time;
+        for (var j = count - 1; j >= 0; j--)
+        {
+            var previous = partial[j].Get(key).LastOrDefault(p => p.Time <= limit && o.Time - p.Time <= Window && p != o);
+            if (previous is null)
+            {
+                return null;
+            }
+
+            chain.Insert(0, previous);
+            limit = previous.Time;
+        }
+
+        return chain;
+    }
+
+    private void Learn(Observation o)
+    {
+        if (o.Event is not { Kind: ChangeKind.SignIn, Success: true } e)
+        {
+            return;
+        }
+
+        if (!histories.TryGetValue(o.Target, out var history))
+        {
+            if (histories.Count >= maxKeys)
+            {
+                stats.StateCapHits++;
+                return;
+            }
+
+            history = new History(maxPerKey);
+            histories[o.Target] = history;
+        }
+
+        history.Add(e);
+    }
+
+    private sealed class History(int max)
+    {
+        private readonly LinkedList<string> order = new();
+        private readonly HashSet<string> values = new(StringComparer.Ordinal);
+
+        public List<string> Novelty(IdentityEvent e)
+        {
+            var novel = new List<string>();
+            if (e.SourceIp is { } ip && !values.Contains("ip:" + ip))
+            {
+                novel.Add("network " + ip);
+            }
+
+            if (e.Country is { } c && !values.Contains("country:" + c))
+            {
+                novel.Add("country " + c);
+            }
+
+            if (e.UserAgent is { } ua && !values.Contains("device:" + ua))
+            {
+                novel.Add("device");
+            }
+
+            return novel;
+        }
+
+        public void Add(IdentityEvent e)
+        {
+            Remember(e.SourceIp is { } ip ? "ip:" + ip : null);
+            Remember(e.Country is { } c ? "country:" + c : null);
+            Remember(e.UserAgent is { } ua ? "device:" + ua : null);
+        }
+
+        private void Remember(string? value)
+        {
+            if (value is null || !values.Add(value))
+            {
+                return;
+            }
+
+            order.AddLast(value);
+            if (order.Count > max)
+            {
+                values.Remove(order.First!.Value);
+                order.RemoveFirst();
+            }
+        }
+    }
+}
