@@ -19,6 +19,8 @@ public sealed class ProjectReferenceTests
         // Bundles are verified offline: the workflow's rules and the log's proofs, never a database.
         { "src/ResetTrail.Bundles", ["ResetTrail.Core", "ResetTrail.EvidenceLog"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         { "src/ResetTrail.Ingestion", ["ResetTrail.Core"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // Detection reads normalised events (Ingestion) and case steps (Core); no database, no server: hosts feed it.
+        { "src/ResetTrail.Detection", ["ResetTrail.Core", "ResetTrail.Ingestion"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
     };
 
     [Theory]
