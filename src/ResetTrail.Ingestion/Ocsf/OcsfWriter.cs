@@ -9,6 +9,18 @@ public static class OcsfWriter
 {
     public const string Version = "1.3.0";
 
+    /// <summary>One event as an OCSF JSON text, the form stores keep it in.</summary>
+    public static string ToText(IdentityEvent e)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            Write(json, e);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     public static void Write(Utf8JsonWriter json, IdentityEvent e)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using ResetTrail.Core;
 using ResetTrail.Ingestion.Events;
 using ResetTrail.Ingestion.Ocsf;
@@ -39,7 +37,7 @@ public sealed class SqliteEventStore(string databasePath)
                 insert.Parameters.AddWithValue("$kind", WireName.Of(e.Kind));
                 insert.Parameters.AddWithValue("$target", e.Target.Key);
                 insert.Parameters.AddWithValue("$actor", (object?)e.Actor?.Key ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$ocsf", Ocsf(e));
+                insert.Parameters.AddWithValue("$ocsf", OcsfWriter.ToText(e));
                 added += insert.ExecuteNonQuery();
                 seen++;
             }
@@ -69,16 +67,5 @@ public sealed class SqliteEventStore(string databasePath)
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM identity_events";
         return (long)command.ExecuteScalar()!;
-    }
-
-    private static string Ocsf(IdentityEvent e)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            OcsfWriter.Write(json, e);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

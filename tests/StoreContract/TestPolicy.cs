@@ -3,7 +3,7 @@ using System.Text;
 using ResetTrail.Core.Cases;
 using ResetTrail.Core.Policy;
 
-namespace ResetTrail.Storage.Sqlite.Tests.Cases;
+namespace ResetTrail.StoreContract;
 
 /// <summary>
 /// A fixed decision for store tests (the policy engine has its own tests): one approval by a manager within

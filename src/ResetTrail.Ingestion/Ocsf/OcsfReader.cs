@@ -2,10 +2,10 @@ using System.Text.Json;
 using ResetTrail.Core;
 using ResetTrail.Ingestion.Events;
 
-namespace ResetTrail.Storage.Sqlite.Events;
+namespace ResetTrail.Ingestion.Ocsf;
 
-/// <summary>Reads back an event stored in the OCSF form <see cref="ResetTrail.Ingestion.Ocsf.OcsfWriter"/> wrote.</summary>
-internal static class OcsfReader
+/// <summary>Reads back an event stored in the OCSF form <see cref="OcsfWriter"/> wrote (every store keeps events that way).</summary>
+public static class OcsfReader
 {
     public static IdentityEvent Read(string source, string ocsf)
     {
