@@ -16,6 +16,8 @@ public sealed class ProjectReferenceTests
         { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog", "ResetTrail.Core", "ResetTrail.Ingestion", "ResetTrail.Accounts"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // Local accounts: password hashing, TOTP and lockout need only the base library's cryptography.
         { "src/ResetTrail.Accounts", ["ResetTrail.Core"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // The shared store holds what the SQLite store holds, natively for PostgreSQL; SQLite users never load Npgsql.
+        { "src/ResetTrail.Storage.Postgres", ["ResetTrail.EvidenceLog", "ResetTrail.Core", "ResetTrail.Ingestion"], ["Npgsql", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // Bundles are verified offline: the workflow's rules and the log's proofs, never a database.
         { "src/ResetTrail.Bundles", ["ResetTrail.Core", "ResetTrail.EvidenceLog"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         { "src/ResetTrail.Ingestion", ["ResetTrail.Core"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },

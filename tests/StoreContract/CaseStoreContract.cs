@@ -166,6 +166,28 @@ public abstract class CaseStoreContract : IDisposable
         Assert.Equal(size, next.Value.LogIndex);
     }
 
+    [Fact]
+    public void Caches_rebuilt_from_the_log_alone_give_the_same_cases_failures_and_policy()
+    {
+        using var log = Backend.Initialize();
+        var store = Published(log);
+        DriveToClosed(store, "rc-1");
+        Open(store, "rc-2");
+        Step(store, "rc-2", c => CaseCommands.Verify(c, "agent.bob", VerificationMethod.PushToEnrolledDevice, false, [], Policy, Now));
+        var before = store.List(new CaseQuery());
+        Backend.ClearCaseCaches();
+        Assert.Empty(store.List(new CaseQuery()));
+
+        var rebuilt = Backend.RebuildIndexes(store);
+
+        Assert.Equal(2, rebuilt);
+        Assert.Equal(before, store.List(new CaseQuery()));
+        Assert.Equal(1, store.FailedVerificationsSince(new TargetIdentity("okta", "alice@example.com"), Now.AddDays(-1)));
+        Assert.Equal(Policy.Hash, store.ActivePolicy()!.Hash);
+        Assert.Equal(CaseState.Closed, store.Find("rc-1")!.State);
+        Assert.Equal(log.LatestCheckpoint().Size, (ulong)log.ReadEntries(0, 1000).Count());
+    }
+
     private ICaseStore Published(IEvidenceLog log)
     {
         var store = Backend.Cases(log);

@@ -44,6 +44,12 @@ public abstract class StoreBackend : IDisposable
 
     public abstract void DeleteEntry(ulong index);
 
+    /// <summary>Empties every cache table beside the log (case index, case entries, failures, policy versions).</summary>
+    public abstract void ClearCaseCaches();
+
+    /// <summary>The backend's rebuild of those caches from the log alone; returns the number of cases.</summary>
+    public abstract int RebuildIndexes(ICaseStore store);
+
     /// <summary>
     /// Called from inside a step's transaction: makes the store lose it the way infrastructure fails (PostgreSQL: the
     /// appending session is terminated; SQLite, whose file cannot be taken away mid-transaction here: an I/O error).

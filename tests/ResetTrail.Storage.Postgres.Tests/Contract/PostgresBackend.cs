@@ -26,6 +26,10 @@ internal sealed class PostgresBackend(PostgresServerFixture fixture) : StoreBack
 
     public override void DeleteEntry(ulong index) => Tamper("DELETE FROM log_entries WHERE idx = $1", new NpgsqlParameter<long> { TypedValue = (long)index });
 
+    public override void ClearCaseCaches() => Tamper("TRUNCATE case_index, case_entries, verification_failures, policy_versions");
+
+    public override int RebuildIndexes(ICaseStore store) => ((PostgresCaseStore)store).RebuildIndexes();
+
     /// <summary>Terminates the session that holds the sequencer lock, and waits until it is gone.</summary>
     public override void BreakAppendInProgress()
     {

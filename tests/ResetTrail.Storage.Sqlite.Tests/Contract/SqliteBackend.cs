@@ -25,6 +25,11 @@ internal sealed class SqliteBackend : StoreBackend
 
     public override void DeleteEntry(ulong index) => Tamper("DELETE FROM log_entries WHERE idx = $idx", index, null);
 
+    public override void ClearCaseCaches() =>
+        Tamper("DELETE FROM case_index; DELETE FROM case_entries; DELETE FROM verification_failures; DELETE FROM policy_versions;", 0, null);
+
+    public override int RebuildIndexes(ICaseStore store) => ((SqliteCaseStore)store).RebuildIndexes();
+
     public override void BreakAppendInProgress() => throw new IOException("the disk went away in the middle of an append (simulated)");
 
     private void Tamper(string sql, ulong index, byte[]? data)
