@@ -5,6 +5,7 @@ using ResetTrail.Core.Policy;
 using ResetTrail.Core.Workflow;
 using ResetTrail.Storage.Sqlite.Cases;
 using ResetTrail.Storage.Sqlite.Tests.EvidenceLog;
+using ResetTrail.StoreContract;
 
 namespace ResetTrail.Storage.Sqlite.Tests.Cases;
 
