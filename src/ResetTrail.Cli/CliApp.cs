@@ -22,6 +22,8 @@ public static class CliApp
             Ingestion.IngestCommand.Create(io),
             Ingestion.ReconcileCommand.Create(io),
             Accounts.AccountCommands.Create(io),
+            Server.ServeCommand.Create(io),
+            Server.TokenCommands.Create(io),
         };
 
         var parsed = root.Parse(args);

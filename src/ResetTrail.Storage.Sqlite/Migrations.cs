@@ -38,6 +38,12 @@ internal static class Migrations
                                           PRIMARY KEY (source, event_id)) WITHOUT ROWID;
             CREATE INDEX identity_events_time ON identity_events (time);
             """),
+        // API tokens for automation: only the SHA-256 of a token is stored; the token itself is shown once.
+        ("0004_api_tokens", """
+            CREATE TABLE api_tokens (id TEXT PRIMARY KEY, name TEXT NOT NULL, hash BLOB NOT NULL UNIQUE, roles TEXT NOT NULL,
+                                     created_by TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT, revoked_at TEXT,
+                                     revoked_by TEXT) WITHOUT ROWID;
+            """),
         // Local accounts (ADR 0012). totp_secret is AES-GCM ciphertext under the key in FILE.secrets.key, never clear.
         ("0005_accounts", """
             CREATE TABLE accounts (login TEXT PRIMARY KEY, display_name TEXT NOT NULL, roles TEXT NOT NULL, password_hash TEXT NOT NULL,

@@ -43,7 +43,7 @@ internal static class DemoCommand
         return opened.IsSuccess ? opened.Value : throw new CommandFailedException(opened.Error);
     }
 
-    private static void Fill(SqliteEvidenceLog log, DemoOptions options, CliIO io)
+    internal static void Fill(SqliteEvidenceLog log, DemoOptions options, CliIO io)
     {
         var now = io.Time.GetUtcNow();
         var store = new SqliteCaseStore(log);

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using ResetTrail.Cli.Console;
+using Microsoft.Extensions.Hosting;
+using ResetTrail.Cli.Demo;
+using ResetTrail.Server.Hosting;
+
+namespace ResetTrail.Cli.Server;
+
+/// <summary>
+/// <c>resettrail serve</c>: the product as a service on its embedded SQLite file. Creates the database and its
+/// signing key when missing (as 'log init' does), optionally fills it with the demo month, and prints where to go.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var database = new Option<string?>("--db") { Description = "The database file (SQLite); created when missing. Setting Db, $RESETTRAIL_DB", HelpName = "FILE" };
+        var urls = new Option<string?>("--urls") { Description = "Where to listen, ';'-separated. Setting Urls, $RESETTRAIL_URLS. Default http://127.0.0.1:5080", HelpName = "URLS" };
+        var demo = new Option<bool>("--demo") { Description = "Fill the database with the demo month first (as 'resettrail demo')" };
+        var config = new Option<string?>("--config") { Description = "A JSON settings file (keys: Db, KeyFile, Origin, Urls, Limits:MaxRequestBodyBytes, Limits:TokenRequestsPerMinute)", HelpName = "FILE" };
+        var command = new Command("serve", "Run the ResetTrail server (HTTP API, tlog-tiles, health, metrics) on the database") { database, urls, demo, config };
+        command.SetAction(parse =>
+        {
+            var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+            if (parse.GetValue(database) is { } db)
+            {
+                overrides["Db"] = db;
+            }
+
+            if (parse.GetValue(urls) is { } listen)
+            {
+                overrides["Urls"] = listen;
+            }
+
+            var (settings, problems) = ServerSettingsReader.Read(parse.GetValue(config), overrides);
+            if (settings is null)
+            {
+                foreach (var problem in problems)
+                {
+                    io.Error.WriteLine($"resettrail serve: {problem}");
+                }
+
+                return ExitCodes.Usage;
+            }
+
+            var created = !File.Exists(settings.Db);
+            var opened = ServerDatabase.OpenOrCreate(settings, io.Time);
+            using var store = opened.IsSuccess ? opened.Value : throw new CommandFailedException(opened.Error);
+            if (created)
+            {
+                io.Output.WriteLine($"created {settings.Db} (log {store.Log.Origin}); verifier key {store.Log.Verifier}");
+            }
+
+            if (parse.GetValue(demo))
+            {
+                DemoCommand.Fill(store.Log, new DemoOptions(30, 12, 1, store.Log.Origin), io);
+            }
+
+            using var app = ServerHost.Build(settings, store, io.Time);
+            app.Start();
+            foreach (var address in ServerHost.Addresses(app))
+            {
+                io.Output.WriteLine($"ResetTrail is serving {settings.Db}: open {address}/ (API {address}/api/v1, OpenAPI {address}/openapi/v1.json)");
+            }
+
+            if (store.Tokens.List().Count == 0)
+            {
+                io.Output.WriteLine($"no API token exists yet; create one with: resettrail token create --db {settings.Db} --name NAME --role administrator");
+            }
+
+            app.WaitForShutdown();
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ResetTrail.Core.Access;
+
+namespace ResetTrail.Server.Tests.Authorization;
+
+/// <summary>
+/// Every endpoint the server maps × every role, plus no credentials at all, over real HTTP with real tokens.
+/// The table below is the expected access; an endpoint without a row fails, and so does a row without an endpoint.
+/// </summary>
+public sealed partial class EndpointAccessTests
+{
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+    private static readonly Role[] Readers = [.. Everyone.Except([Role.Administrator])];
+    private static readonly Role[] Evidence = [Role.Auditor, Role.IamAdmin, Role.SecurityAnalyst];
+
+    /// <summary>null: public by design (anonymous allowed). Otherwise: exactly the roles allowed.</summary>
+    private static readonly Dictionary<string, Role[]?> Expected = new(StringComparer.Ordinal)
+    {
+        ["GET /healthz"] = null,
+        ["GET /readyz"] = null,
+        ["POST /api/v1/tokens/"] = [Role.Administrator],
+        ["GET /api/v1/tokens/"] = [Role.Administrator],
+        ["DELETE /api/v1/tokens/{id}"] = [Role.Administrator],
+    };
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_role_as_the_table_says()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var endpoints = Endpoints(server);
+        var clients = Everyone.ToDictionary(r => r, r => server.ClientAs("access-" + r, r));
+        using var anonymous = server.Anonymous();
+        var failures = new List<string>();
+
+        Assert.Empty(endpoints.Select(e => e.Key).Except(Expected.Keys).Select(k => $"no row in the access table for {k}"));
+        Assert.Empty(Expected.Keys.Except(endpoints.Select(e => e.Key)).Select(k => $"the access table names {k}, which is not mapped"));
+        foreach (var (key, endpoint) in endpoints)
+        {
+            var allowed = Expected[key];
+            Assert.True(HasExplicitAuthorization(endpoint, allowed is null), $"{key} must name a permission policy (or AllowAnonymous when public)");
+            var status = await Send(anonymous, key);
+            if (allowed is null ? status is 401 or 403 : status != 401)
+            {
+                failures.Add($"{key} anonymous: {status}");
+            }
+
+            foreach (var role in Everyone)
+            {
+                status = await Send(clients[role], key);
+                var ok = allowed is null || allowed.Contains(role) ? status is not (401 or 403) : status == 403;
+                if (!ok)
+                {
+                    failures.Add($"{key} as {role}: {status}");
+                }
+            }
+        }
+
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private static List<KeyValuePair<string, RouteEndpoint>> Endpoints(RunningServer server) =>
+        [.. server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => new KeyValuePair<string, RouteEndpoint>($"{m} {e.RoutePattern.RawText}", e)))];
+
+    private static bool HasExplicitAuthorization(RouteEndpoint endpoint, bool isPublic) => isPublic
+        ? endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+        : endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null);
+
+    private static async Task<int> Send(HttpClient client, string key)
+    {
+        var split = key.IndexOf(' ', StringComparison.Ordinal);
+        var path = Parameter().Replace(key[(split + 1)..], match => Sample(match.Groups[1].Value));
+        using var request = new HttpRequestMessage(new HttpMethod(key[..split]), path.TrimStart('/'));
+        if (request.Method == HttpMethod.Post || request.Method == HttpMethod.Put)
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
+    private static string Sample(string parameter) => parameter.TrimStart('*').Split(':')[0] switch
+    {
+        "index" or "size" or "from" or "to" or "level" => "0",
+        _ => "x",
+    };
+
+    [GeneratedRegex(@"\{([^}]+)\}")]
+    private static partial Regex Parameter();
+}
