@@ -52,6 +52,15 @@ internal static class Migrations
                                    failures INTEGER NOT NULL DEFAULT 0, window_start TEXT, locks INTEGER NOT NULL DEFAULT 0,
                                    locked_until TEXT) WITHOUT ROWID;
             """),
+        // Detection's alert outbox: one row per alert and sink (unique, so a replay queues nothing twice) and the
+        // detector's read position, written in the same transaction. Times are Unix milliseconds.
+        ("0007_alert_outbox", """
+            CREATE TABLE alert_outbox (id INTEGER PRIMARY KEY, sink TEXT NOT NULL, alert_id TEXT NOT NULL, alert TEXT NOT NULL,
+                                       created_at INTEGER NOT NULL, due_at INTEGER NOT NULL, attempts INTEGER NOT NULL,
+                                       last_error TEXT, delivered_at INTEGER, UNIQUE (sink, alert_id));
+            CREATE INDEX alert_outbox_due ON alert_outbox (sink, delivered_at, due_at);
+            CREATE TABLE detector_progress (stream TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID;
+            """),
     ];
 
     public static void Apply(SqliteConnection connection, TimeProvider time)

@@ -13,7 +13,7 @@ public sealed class ProjectReferenceTests
         // The domain core does no I/O and depends on nothing of ours; policy files are YAML.
         { "src/ResetTrail.Core", [], ["YamlDotNet", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // Accounts: the store keeps local accounts (ResetTrail.Accounts' IAccountStore) in the same file.
-        { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog", "ResetTrail.Core", "ResetTrail.Ingestion", "ResetTrail.Accounts"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog", "ResetTrail.Core", "ResetTrail.Ingestion", "ResetTrail.Accounts", "ResetTrail.Detection"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // Local accounts: password hashing, TOTP and lockout need only the base library's cryptography.
         { "src/ResetTrail.Accounts", ["ResetTrail.Core"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // The shared store holds what the SQLite store holds, natively for PostgreSQL; SQLite users never load Npgsql.
