@@ -21,6 +21,7 @@ public static class CliApp
             Ingestion.NormalizeCommand.Create(io),
             Ingestion.IngestCommand.Create(io),
             Ingestion.ReconcileCommand.Create(io),
+            Detection.DetectCommand.Create(io),
             Accounts.AccountCommands.Create(io),
             Server.ServeCommand.Create(io),
             Server.TokenCommands.Create(io),

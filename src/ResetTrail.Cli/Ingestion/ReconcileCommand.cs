@@ -57,7 +57,7 @@ internal static class ReconcileCommand
         return command;
     }
 
-    private static List<ResetCase> LoadCases(string? database, CliIO io)
+    internal static List<ResetCase> LoadCases(string? database, CliIO io)
     {
         if (database is null)
         {
