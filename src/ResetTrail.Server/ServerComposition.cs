@@ -7,6 +7,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using ResetTrail.Server.Api;
+using ResetTrail.Server.Cases;
+using ResetTrail.Server.Evidence;
+using ResetTrail.Server.Findings;
+using ResetTrail.Server.Metrics;
+using ResetTrail.Server.Policy;
+using ResetTrail.Server.Tlog;
 using ResetTrail.Server.Authentication;
 using ResetTrail.Server.Authorization;
 using ResetTrail.Server.Health;
@@ -38,6 +44,8 @@ public static class ServerComposition
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
+        services.AddSingleton<RequestMetrics>();
+        services.AddOpenApi();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Problem.Complete);
         services.AddResetTrailAuthentication();
         services.AddResetTrailAuthorization();
@@ -68,6 +76,7 @@ public static class ServerComposition
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.Services.GetRequiredService<RequestMetrics>().Middleware(app);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -75,7 +84,15 @@ public static class ServerComposition
         app.UseActorFieldGuard();
 
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoints();
+        app.MapTlogEndpoints();
+        // The API's shape is public by design: clients generate code from it (docs/design/server.md).
+        app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup(ApiPrefix);
+        api.MapCaseEndpoints();
+        api.MapPolicyEndpoints();
+        api.MapEvidenceEndpoints();
+        api.MapFindingEndpoints();
         api.MapTokenEndpoints();
         // Identity: app.MapIdentityEndpoints();
         return app;

@@ -24,7 +24,8 @@ public sealed class ProjectReferenceTests
         // Detection reads normalised events (Ingestion) and case steps (Core); no database, no server: hosts feed it.
         { "src/ResetTrail.Detection", ["ResetTrail.Core", "ResetTrail.Ingestion"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // The server hosts the same workflow, log and SQLite store the command line uses; ASP.NET Core is a framework reference.
-        { "src/ResetTrail.Server", ["ResetTrail.Core", "ResetTrail.EvidenceLog", "ResetTrail.Storage.Sqlite"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // Bundles for the auditor's download, Ingestion for findings; OpenAPI describes the API it serves.
+        { "src/ResetTrail.Server", ["ResetTrail.Core", "ResetTrail.EvidenceLog", "ResetTrail.Storage.Sqlite", "ResetTrail.Bundles", "ResetTrail.Ingestion"], ["Microsoft.AspNetCore.OpenApi", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
     };
 
     [Theory]

@@ -38,16 +38,7 @@ internal static class BundleCommands
             var store = new SqliteCaseStore(log);
             var caseId = parse.GetValue(id)!;
             // The case's entries first, then the checkpoint (taken by the exporter): it covers every entry read.
-            var indices = store.EntryIndices(caseId);
-            var current = store.Find(caseId);
-            if (indices.Count == 0 || current is null)
-            {
-                throw new CommandFailedException($"RT-2002: no case {caseId}");
-            }
-
-            var policy = store.PolicyByHash(current.Decision.PolicyHash)
-                ?? throw new CommandFailedException($"the policy version {current.Decision.PolicyHash} that decided case {caseId} is not published in this database");
-            var bundle = BundleExporter.Export(log, caseId, indices, policy.LogIndex, io.Time.GetUtcNow());
+            var bundle = CaseBundle.Export(log, store, caseId, store.EntryIndices(caseId), io.Time.GetUtcNow());
             if (!bundle.IsSuccess)
             {
                 throw new CommandFailedException(bundle.Error);

@@ -33,19 +33,7 @@ internal static class ListCasesCommand
             var cases = new SqliteCaseStore(log).List(query);
             if (parse.GetValue(format) == "json")
             {
-                var array = new JsonArray([.. cases.Select(c => (JsonNode)new JsonObject
-                {
-                    ["case"] = c.CaseId,
-                    ["state"] = WireName.Of(c.State),
-                    ["target"] = c.Target,
-                    ["kind"] = c.Kind,
-                    ["channel"] = c.Channel,
-                    ["tier"] = c.Tier,
-                    ["initiator"] = c.Initiator,
-                    ["ticket"] = c.Ticket,
-                    ["opened_at"] = EvidenceRecord.FormatTime(c.OpenedAt),
-                    ["updated_at"] = EvidenceRecord.FormatTime(c.UpdatedAt),
-                })]);
+                var array = new JsonArray([.. cases.Select(c => (JsonNode)CaseJson.Summary(c))]);
                 io.Output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
                 return ExitCodes.Ok;
             }

@@ -55,7 +55,8 @@ internal static class OpenCaseCommand
             return options.Run(parse, io, (store, current, now) =>
             {
                 // The policy and the failure count are read inside the step's transaction: the ones in force when it commits.
-                var policy = PublishedPolicies.Active(store);
+                var policy = PublishedPolicies.Active(store)
+                    ?? throw new CommandFailedException("no policy is published in this database; publish one with: resettrail policy publish FILE --actor NAME");
                 var failures = store.FailedVerificationsSince(request.Target, now - TimeSpan.FromDays(30));
                 return CaseCommands.Open(request with { RecentFailedVerifications = failures }, policy, now);
             }, id);

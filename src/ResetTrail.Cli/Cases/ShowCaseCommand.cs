@@ -28,7 +28,7 @@ internal static class ShowCaseCommand
             var now = io.Time.GetUtcNow();
             if (parse.GetValue(format) == "json")
             {
-                io.Output.WriteLine(ToJson(found, now).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                io.Output.WriteLine(CaseJson.Case(found, now).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
                 return ExitCodes.Ok;
             }
 
@@ -74,28 +74,4 @@ internal static class ShowCaseCommand
             output.WriteLine($"  {EvidenceRecord.FormatTime(step.At)}  {step.Actor,-20}  {step.Summary}");
         }
     }
-
-    internal static JsonObject ToJson(ResetCase c, DateTimeOffset now) => new()
-    {
-        ["case"] = c.Id,
-        ["state"] = WireName.Of(c.State),
-        ["ticket"] = new JsonObject { ["system"] = c.Ticket.System, ["key"] = c.Ticket.Key, ["url"] = c.Ticket.Url },
-        ["target"] = new JsonObject { ["directory"] = c.Target.Directory, ["id"] = c.Target.Id, ["display_name"] = c.Target.DisplayName },
-        ["kind"] = WireName.Of(c.Kind),
-        ["channel"] = WireName.Of(c.Channel),
-        ["initiator"] = new JsonObject { ["type"] = WireName.Of(c.Initiator.Type), ["organisation"] = c.Initiator.Organisation },
-        ["requester"] = c.Requester,
-        ["decision"] = PolicyDecisionJson.ToJson(c.Decision),
-        ["approval_digest"] = c.ApprovalDigest(),
-        ["approvals_required"] = c.ApprovalsRequired,
-        ["next"] = NextStep.Describe(c, now),
-        ["control_failures"] = new JsonArray([.. c.ControlFailures(now).Select(f => (JsonNode)f)]),
-        ["steps"] = new JsonArray([.. c.Steps.Select(s => (JsonNode)new JsonObject
-        {
-            ["type"] = s.Type,
-            ["actor"] = s.Actor,
-            ["at"] = EvidenceRecord.FormatTime(s.At),
-            ["summary"] = s.Summary,
-        })]),
-    };
 }

@@ -66,7 +66,6 @@ internal static class ReconcileCommand
 
         var opened = ResetTrail.Storage.Sqlite.EvidenceLog.SqliteEvidenceLog.Open(database, keyPath: null, io.Time);
         using var log = opened.IsSuccess ? opened.Value : throw new CommandFailedException(opened.Error);
-        var store = new SqliteCaseStore(log);
-        return [.. store.List(new CaseQuery { Limit = int.MaxValue }).Select(summary => store.Find(summary.CaseId)!)];
+        return new SqliteCaseStore(log).LoadAll();
     }
 }

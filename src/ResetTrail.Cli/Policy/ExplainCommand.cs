@@ -52,7 +52,7 @@ internal static class ExplainCommand
             var decision = policy.Decide(facts);
             if (parse.GetValue(format) == "json")
             {
-                io.Output.WriteLine(ExplanationPrinter.Json(decision).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                io.Output.WriteLine(PolicyDecisionJson.WithExplanations(decision).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
             }
             else
             {

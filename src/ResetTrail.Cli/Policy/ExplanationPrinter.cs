@@ -21,18 +21,4 @@ internal static class ExplanationPrinter
             output.WriteLine($"  {e.Requirement.PadRight(width)}{e.Text}  [{source}]");
         }
     }
-
-    /// <summary>The decision as it goes into evidence, with the explanations added.</summary>
-    public static JsonObject Json(PolicyDecision decision)
-    {
-        var json = PolicyDecisionJson.ToJson(decision);
-        json["explanations"] = new JsonArray([.. decision.Explanations.Select(e => (JsonNode)new JsonObject
-        {
-            ["requirement"] = e.Requirement,
-            ["rule"] = e.RuleId,
-            ["line"] = e.Line,
-            ["text"] = e.Text,
-        })]);
-        return json;
-    }
 }

@@ -134,4 +134,19 @@ public static class PolicyDecisionJson
         WireName.TryParse<T>(text, out var value) ? value : throw new FieldException($"{field}: unknown value '{text}'");
 
     private sealed class FieldException(string message) : Exception(message);
+
+    /// <summary>The decision as it goes into evidence, with the explanations added (policy explain).</summary>
+    public static JsonObject WithExplanations(PolicyDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var json = ToJson(decision);
+        json["explanations"] = new JsonArray([.. decision.Explanations.Select(e => (JsonNode)new JsonObject
+        {
+            ["requirement"] = e.Requirement,
+            ["rule"] = e.RuleId,
+            ["line"] = e.Line,
+            ["text"] = e.Text,
+        })]);
+        return json;
+    }
 }

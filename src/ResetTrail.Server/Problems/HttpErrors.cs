@@ -16,6 +16,8 @@ public static class HttpErrors
 
     public static DomainError NotFound() => new("RT-3103", "no such resource; see /openapi/v1.json for the API");
 
+    public static DomainError NotFound(string what) => new("RT-3103", what);
+
     public static DomainError BadRequest(string what) => new("RT-3104", what);
 
     public static DomainError TooLarge(long limit) => new("RT-3105", $"the request body is larger than {limit} bytes (setting Limits:MaxRequestBodyBytes)");

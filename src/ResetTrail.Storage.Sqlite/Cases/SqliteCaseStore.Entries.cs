@@ -1,3 +1,5 @@
+using ResetTrail.Core.Workflow;
+
 namespace ResetTrail.Storage.Sqlite.Cases;
 
 public sealed partial class SqliteCaseStore
@@ -18,4 +20,7 @@ public sealed partial class SqliteCaseStore
 
         return indices;
     }
+
+    /// <summary>Every case, replayed from the log (reconciliation holds a desk's cases in memory).</summary>
+    public List<ResetCase> LoadAll() => [.. List(new CaseQuery { Limit = int.MaxValue }).Select(summary => Find(summary.CaseId)!)];
 }

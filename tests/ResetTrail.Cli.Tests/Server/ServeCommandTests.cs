@@ -72,7 +72,7 @@ public sealed partial class ServeCommandTests
         Assert.Contains("'root' is not a role", badRole.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<Uri> AddressFrom(Process server)
+    internal static async Task<Uri> AddressFrom(Process server)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ResetTrail.Core.Access;
@@ -24,9 +25,38 @@ public sealed partial class EndpointAccessTests
     {
         ["GET /healthz"] = null,
         ["GET /readyz"] = null,
+        ["GET /openapi/{documentName}.json"] = null,
+        ["GET /tlog/checkpoint"] = null,
+        ["GET /tlog/tile/{**path}"] = null,
+        ["GET /tlog/tile/entries/{**path}"] = Evidence,
+        ["GET /metrics"] = [Role.Administrator, Role.Auditor],
         ["POST /api/v1/tokens/"] = [Role.Administrator],
         ["GET /api/v1/tokens/"] = [Role.Administrator],
         ["DELETE /api/v1/tokens/{id}"] = [Role.Administrator],
+        ["POST /api/v1/cases/"] = [Role.DeskAgent],
+        ["GET /api/v1/cases/"] = Readers,
+        ["GET /api/v1/cases/{id}"] = Readers,
+        ["POST /api/v1/cases/{id}/verify"] = [Role.DeskAgent, Role.Verifier],
+        ["POST /api/v1/cases/{id}/approve"] = [Role.Approver],
+        ["POST /api/v1/cases/{id}/deny"] = [Role.Approver],
+        ["POST /api/v1/cases/{id}/execute"] = [Role.Executor],
+        ["POST /api/v1/cases/{id}/link"] = [Role.Executor, Role.DeskAgent, Role.IamAdmin],
+        ["POST /api/v1/cases/{id}/task"] = [Role.Executor, Role.DeskAgent, Role.IamAdmin],
+        ["POST /api/v1/cases/{id}/review"] = [Role.SecurityAnalyst, Role.IamAdmin],
+        ["POST /api/v1/cases/{id}/close"] = [Role.DeskAgent, Role.IamAdmin],
+        ["POST /api/v1/cases/{id}/cancel"] = [Role.DeskAgent, Role.IamAdmin],
+        ["POST /api/v1/cases/{id}/expire"] = [Role.DeskAgent, Role.IamAdmin],
+        ["POST /api/v1/policy/check"] = Readers,
+        ["POST /api/v1/policy/explain"] = Readers,
+        ["POST /api/v1/policy/publish"] = [Role.IamAdmin],
+        ["GET /api/v1/policy/active"] = Readers,
+        ["GET /api/v1/evidence/checkpoint"] = Evidence,
+        ["GET /api/v1/evidence/proofs/inclusion"] = Evidence,
+        ["GET /api/v1/evidence/proofs/consistency"] = Evidence,
+        ["GET /api/v1/evidence/entries"] = Evidence,
+        ["GET /api/v1/evidence/cases/{id}/bundle"] = Evidence,
+        ["GET /api/v1/evidence/verification"] = Evidence,
+        ["GET /api/v1/findings"] = [Role.IamAdmin, Role.SecurityAnalyst, Role.Auditor],
     };
 
     [Fact]
@@ -44,7 +74,8 @@ public sealed partial class EndpointAccessTests
         {
             var allowed = Expected[key];
             Assert.True(HasExplicitAuthorization(endpoint, allowed is null), $"{key} must name a permission policy (or AllowAnonymous when public)");
-            var status = await Send(anonymous, key);
+            var contentType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } types ? types[0] : "application/json";
+            var status = await Send(anonymous, key, contentType);
             if (allowed is null ? status is 401 or 403 : status != 401)
             {
                 failures.Add($"{key} anonymous: {status}");
@@ -52,7 +83,7 @@ public sealed partial class EndpointAccessTests
 
             foreach (var role in Everyone)
             {
-                status = await Send(clients[role], key);
+                status = await Send(clients[role], key, contentType);
                 var ok = allowed is null || allowed.Contains(role) ? status is not (401 or 403) : status == 403;
                 if (!ok)
                 {
@@ -78,14 +109,15 @@ public sealed partial class EndpointAccessTests
         ? endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
         : endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null);
 
-    private static async Task<int> Send(HttpClient client, string key)
+    /// <summary>Sends a body of the type the endpoint accepts: routing answers a wrong type with 415 before authorization runs.</summary>
+    private static async Task<int> Send(HttpClient client, string key, string contentType)
     {
         var split = key.IndexOf(' ', StringComparison.Ordinal);
         var path = Parameter().Replace(key[(split + 1)..], match => Sample(match.Groups[1].Value));
         using var request = new HttpRequestMessage(new HttpMethod(key[..split]), path.TrimStart('/'));
         if (request.Method == HttpMethod.Post || request.Method == HttpMethod.Put)
         {
-            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            request.Content = new StringContent(contentType == "application/json" ? "{}" : "version: x", Encoding.UTF8, contentType);
         }
 
         using var response = await client.SendAsync(request);

@@ -14,6 +14,7 @@
 //	sumdbverify checkpoint VKEY_FILE CHECKPOINT_FILE
 //	sumdbverify inclusion VKEY_FILE PROOF_FILE ENTRY_FILE
 //	sumdbverify consistency VKEY_FILE OLD_CHECKPOINT NEW_CHECKPOINT PROOF_FILE
+//	sumdbverify tiles VKEY_FILE BASE_URL [TOKEN]   (tlog-tiles over HTTP; see tiles.go)
 //	sumdbverify selftest
 //	sumdbverify bench N
 //
@@ -66,6 +67,16 @@ func main() {
 		if oldSize, newSize, err = cmdConsistency(args[1], args[2], args[3], args[4]); err == nil {
 			fmt.Printf("ok %d %d\n", oldSize, newSize)
 		}
+	case cmd == "tiles" && (len(args) == 3 || len(args) == 4):
+		token := ""
+		if len(args) == 4 {
+			token = args[3]
+		}
+		var cp checkpoint
+		var fetched int
+		if cp, fetched, err = cmdTiles(args[1], args[2], token); err == nil {
+			fmt.Printf("ok %s %d %s (%d resources fetched)\n", cp.Origin, cp.Size, cp.Root, fetched)
+		}
 	case cmd == "selftest" && len(args) == 1:
 		err = selftest()
 	case cmd == "bench" && len(args) == 2:
@@ -86,7 +97,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: sumdbverify checkpoint VKEY CHECKPOINT | inclusion VKEY PROOF ENTRY | consistency VKEY OLD_CHECKPOINT NEW_CHECKPOINT PROOF | selftest | bench N")
+	fmt.Fprintln(os.Stderr, "usage: sumdbverify checkpoint VKEY CHECKPOINT | inclusion VKEY PROOF ENTRY | consistency VKEY OLD_CHECKPOINT NEW_CHECKPOINT PROOF | tiles VKEY BASE_URL [TOKEN] | selftest | bench N")
 	os.Exit(2)
 }
 
