@@ -177,7 +177,7 @@ int main(int argc, char** argv) {
         return binary;
     }
 
-    private static string? BuildCli(string repoRoot, List<string> notes)
+    internal static string? BuildCli(string repoRoot, List<string> notes)
     {
         var project = Path.Combine(repoRoot, "src", "ResetTrail.Cli", "ResetTrail.Cli.csproj");
         var built = ExternalCommand.Run("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", project]);
@@ -197,7 +197,7 @@ int main(int argc, char** argv) {
         return dll;
     }
 
-    private static Dictionary<string, double> Hyperfine(List<(string Name, string Shell)> commands, int runs, Workspace workspace, List<string> notes)
+    internal static Dictionary<string, double> Hyperfine(List<(string Name, string Shell)> commands, int runs, Workspace workspace, List<string> notes)
     {
         var export = workspace.PathFor("hyperfine.json");
         var arguments = new List<string> { "--runs", runs.ToString(CultureInfo.InvariantCulture), "--warmup", "0", "--style", "basic", "--export-json", export };
@@ -224,7 +224,7 @@ int main(int argc, char** argv) {
         return seconds;
     }
 
-    private static Dictionary<string, double> OwnTimer(List<(string Name, string Shell)> commands, int runs, List<string> notes)
+    internal static Dictionary<string, double> OwnTimer(List<(string Name, string Shell)> commands, int runs, List<string> notes)
     {
         var seconds = new Dictionary<string, double>();
         foreach (var (name, shell) in commands)
@@ -265,7 +265,7 @@ int main(int argc, char** argv) {
         return result is { ExitCode: 0 } && long.TryParse(File.ReadAllText(output).Trim(), CultureInfo.InvariantCulture, out var kb) ? kb : null;
     }
 
-    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    internal static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
