@@ -61,6 +61,13 @@ internal static class Migrations
             CREATE INDEX alert_outbox_due ON alert_outbox (sink, delivered_at, due_at);
             CREATE TABLE detector_progress (stream TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID;
             """),
+        // Real-time ingestion (issue 6): what webhooks and syslog delivered, durable before the sender is answered,
+        // processed afterwards. Bodies are kept until processed and purged after the retention the server sets.
+        ("0008_inbox", """
+            CREATE TABLE inbox (id INTEGER PRIMARY KEY, channel TEXT NOT NULL, source TEXT, peer TEXT, received_at TEXT NOT NULL,
+                                body BLOB NOT NULL, processed_at TEXT, events INTEGER, problems INTEGER);
+            CREATE INDEX inbox_pending ON inbox (id) WHERE processed_at IS NULL;
+            """),
     ];
 
     public static void Apply(SqliteConnection connection, TimeProvider time)
