@@ -17,6 +17,7 @@ using ResetTrail.Server.Authentication;
 using ResetTrail.Server.Authorization;
 using ResetTrail.Server.Health;
 using ResetTrail.Server.Hosting;
+using ResetTrail.Server.Ingest;
 using ResetTrail.Server.Problems;
 using ResetTrail.Server.Security;
 using ResetTrail.Server.Tokens;
@@ -62,6 +63,7 @@ public static class ServerComposition
                 context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Limits.TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        services.AddResetTrailIngest(settings.Ingest);
         // Identity: services.AddResetTrailIdentity(settings);
         return services;
     }
@@ -88,6 +90,7 @@ public static class ServerComposition
         app.MapTlogEndpoints();
         // The API's shape is public by design: clients generate code from it (docs/design/server.md).
         app.MapOpenApi().AllowAnonymous();
+        app.MapIngestEndpoints();
         var api = app.MapGroup(ApiPrefix);
         api.MapCaseEndpoints();
         api.MapPolicyEndpoints();

@@ -3,6 +3,7 @@ using ResetTrail.EvidenceLog.Notes;
 using ResetTrail.Storage.Sqlite.Cases;
 using ResetTrail.Storage.Sqlite.EvidenceLog;
 using ResetTrail.Storage.Sqlite.Events;
+using ResetTrail.Storage.Sqlite.Inbox;
 using ResetTrail.Storage.Sqlite.Tokens;
 
 namespace ResetTrail.Server.Hosting;
@@ -19,6 +20,7 @@ public sealed class ServerDatabase : IDisposable
         Cases = new SqliteCaseStore(log);
         Tokens = new SqliteTokenStore(log.Path);
         Events = new SqliteEventStore(log.Path);
+        Inbox = new SqliteInbox(log.Path);
     }
 
     public SqliteEvidenceLog Log { get; }
@@ -28,6 +30,9 @@ public sealed class ServerDatabase : IDisposable
     public SqliteTokenStore Tokens { get; }
 
     public SqliteEventStore Events { get; }
+
+    /// <summary>Real-time deliveries, durable before they are answered.</summary>
+    public SqliteInbox Inbox { get; }
 
     /// <summary>Opens the database, creating it (schema, signing key, first checkpoint) when the file does not exist.</summary>
     public static Result<ServerDatabase> OpenOrCreate(ServerSettings settings, TimeProvider time)
@@ -40,5 +45,9 @@ public sealed class ServerDatabase : IDisposable
         return opened.IsSuccess ? new ServerDatabase(opened.Value) : Result<ServerDatabase>.Fail(opened.Error);
     }
 
-    public void Dispose() => Log.Dispose();
+    public void Dispose()
+    {
+        Inbox.Dispose();
+        Log.Dispose();
+    }
 }

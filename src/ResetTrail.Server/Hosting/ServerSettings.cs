@@ -20,6 +20,9 @@ public sealed record ServerSettings
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
     public ServerLimits Limits { get; init; } = new();
+
+    /// <summary>Real-time ingestion: Okta Event Hooks, the signed webhook, syslog (all off until configured).</summary>
+    public Ingest.IngestSettings Ingest { get; init; } = new();
 }
 
 /// <summary>Request limits: bodies are bounded; token endpoints are rate limited per caller.</summary>

@@ -45,7 +45,9 @@ public static class HttpErrors
     public static int StatusOf(string code) => code switch
     {
         "RT-3100" => 500,
-        "RT-3101" => 401,
+        "RT-3101" or "RT-3202" or "RT-3203" => 401,
+        "RT-3201" => 404,
+        "RT-3204" or "RT-3205" => 400,
         "RT-3102" => 403,
         "RT-3103" or "RT-3108" or "RT-2002" => 404,
         "RT-3104" or "RT-3107" or "RT-2003" => 400,

@@ -57,7 +57,17 @@ public sealed partial class EndpointAccessTests
         ["GET /api/v1/evidence/cases/{id}/bundle"] = Evidence,
         ["GET /api/v1/evidence/verification"] = Evidence,
         ["GET /api/v1/findings"] = [Role.IamAdmin, Role.SecurityAnalyst, Role.Auditor],
+        ["GET /hooks/okta"] = [],
+        ["POST /hooks/okta"] = [],
+        ["POST /hooks/events/{source}"] = [Role.IamAdmin],
     };
+
+    /// <summary>
+    /// Endpoints for machines that prove a shared secret instead of a role (anonymous to the role system): without
+    /// the secret every caller is refused (401, or 404 while the channel is not configured), roles or not, except the
+    /// roles in the table, whose API tokens are accepted too.
+    /// </summary>
+    private static readonly HashSet<string> SecretAuthenticated = new(StringComparer.Ordinal) { "GET /hooks/okta", "POST /hooks/okta", "POST /hooks/events/{source}" };
 
     [Fact]
     public async Task Every_endpoint_answers_every_role_as_the_table_says()
@@ -73,6 +83,22 @@ public sealed partial class EndpointAccessTests
         foreach (var (key, endpoint) in endpoints)
         {
             var allowed = Expected[key];
+            if (SecretAuthenticated.Contains(key))
+            {
+                Assert.True(HasExplicitAuthorization(endpoint, isPublic: true), $"{key} authenticates by a shared secret and must be AllowAnonymous to the role system");
+                foreach (var (who, client) in clients.Select(c => (c.Key.ToString(), c.Value)).Append(("anonymous", anonymous)))
+                {
+                    var code = await Send(client, key);
+                    var mayPass = Enum.TryParse<Role>(who, out var role) && allowed!.Contains(role);
+                    if (mayPass ? code is 401 or 403 : code is not (401 or 404))
+                    {
+                        failures.Add($"{key} as {who} without the secret: {code}");
+                    }
+                }
+
+                continue;
+            }
+
             Assert.True(HasExplicitAuthorization(endpoint, allowed is null), $"{key} must name a permission policy (or AllowAnonymous when public)");
             var contentType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } types ? types[0] : "application/json";
             var status = await Send(anonymous, key, contentType);

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResetTrail.Ingestion.Realtime;
+using ResetTrail.Server.Hosting;
+using ResetTrail.Storage.Sqlite.Inbox;
+
+namespace ResetTrail.Server.Ingest;
+
+/// <summary>
+/// Reads accepted deliveries in arrival order: their events are stored (idempotently, by source id) and shown to the
+/// observers, then the delivery is marked processed. A failure leaves the delivery pending and is retried, so a crash
+/// anywhere loses nothing; what a retry repeats is absorbed by the event ids.
+/// </summary>
+internal sealed partial class InboxWorker(
+    ServerDatabase database, InboxSignal signal, IEnumerable<IRealtimeEventObserver> observers, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
+{
+    private const int Batch = 256;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Backoff = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (ProcessPending() < Batch)
+                {
+                    await signal.WaitAsync(Poll, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failing store or observer must not stop the worker: the delivery stays pending and is retried.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogStoreFailed(logger, e.Message);
+                await Task.Delay(Backoff, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Processes up to one batch of pending deliveries; returns how many.</summary>
+    internal int ProcessPending()
+    {
+        var items = database.Inbox.Pending(Batch);
+        foreach (var item in items)
+        {
+            Process(item);
+        }
+
+        return items.Count;
+    }
+
+    private void Process(InboxItem item)
+    {
+        var records = DeliveryReader.Read(item.Channel, item.Source, item.Body, $"inbox {item.Id}");
+        var events = records.Where(r => r.Event is not null).Select(r => r.Event!).ToList();
+        var problems = records.Count(r => r.Problem is not null);
+        if (events.Count > 0)
+        {
+            database.Events.Store(events);
+            foreach (var observer in observers)
+            {
+                observer.Observe(events);
+            }
+        }
+
+        database.Inbox.Complete(item.Id, events.Count, problems, time.GetUtcNow());
+        if (problems > 0)
+        {
+            // The problems name positions, not content; the delivery stays in the inbox for the operator to read.
+            LogProblems(logger, item.Id, item.Channel, problems, records.First(r => r.Problem is not null).Problem!.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "inbox delivery {Id} ({Channel}): {Problems} record(s) not read; first: {First}")]
+    private static partial void LogProblems(ILogger logger, long id, string channel, int problems, string first);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "the inbox could not be processed; retrying: {Reason}")]
+    private static partial void LogStoreFailed(ILogger logger, string reason);
+}
