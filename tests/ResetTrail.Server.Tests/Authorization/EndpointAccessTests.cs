@@ -88,7 +88,7 @@ public sealed partial class EndpointAccessTests
                 Assert.True(HasExplicitAuthorization(endpoint, isPublic: true), $"{key} authenticates by a shared secret and must be AllowAnonymous to the role system");
                 foreach (var (who, client) in clients.Select(c => (c.Key.ToString(), c.Value)).Append(("anonymous", anonymous)))
                 {
-                    var code = await Send(client, key);
+                    var code = await Send(client, key, "application/json");
                     var mayPass = Enum.TryParse<Role>(who, out var role) && allowed!.Contains(role);
                     if (mayPass ? code is 401 or 403 : code is not (401 or 404))
                     {
