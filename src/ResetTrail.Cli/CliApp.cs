@@ -22,6 +22,8 @@ public static class CliApp
             Ingestion.IngestCommand.Create(io),
             Ingestion.ReconcileCommand.Create(io),
             Detection.DetectCommand.Create(io),
+            Storage.MigrateCommand.Create(io),
+            Storage.CopyCommand.Create(io),
             Accounts.AccountCommands.Create(io),
             Server.ServeCommand.Create(io),
             Server.TokenCommands.Create(io),

@@ -7,7 +7,6 @@ using ResetTrail.Bundles.Format;
 using ResetTrail.Bundles.Verification;
 using ResetTrail.Cli.Console;
 using ResetTrail.Cli.Log;
-using ResetTrail.Storage.Sqlite.Cases;
 
 namespace ResetTrail.Cli.Bundles;
 
@@ -34,11 +33,12 @@ internal static class BundleCommands
         };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForReading(parse, database, io);
-            var store = new SqliteCaseStore(log);
+            using var opened = LogOptions.OpenForReading(parse, database, io);
+            var log = opened.Log;
+            var store = opened.Cases;
             var caseId = parse.GetValue(id)!;
             // The case's entries first, then the checkpoint (taken by the exporter): it covers every entry read.
-            var bundle = CaseBundle.Export(log, store, caseId, store.EntryIndices(caseId), io.Time.GetUtcNow());
+            var bundle = CaseBundle.Export(log, store, caseId, opened.EntryIndices(caseId), io.Time.GetUtcNow());
             if (!bundle.IsSuccess)
             {
                 throw new CommandFailedException(bundle.Error);

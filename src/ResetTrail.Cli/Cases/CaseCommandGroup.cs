@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ResetTrail.Cli.Console;
 using ResetTrail.Cli.Log;
-using ResetTrail.Storage.Sqlite.Cases;
 
 namespace ResetTrail.Cli.Cases;
 
@@ -33,8 +32,8 @@ internal static class CaseCommandGroup
         var command = new Command("reindex", "Rebuild the case tables from the evidence log alone") { database, key };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForWriting(parse, database, key, io);
-            io.Output.WriteLine($"ok: {new SqliteCaseStore(log).RebuildIndexes()} cases rebuilt from the log");
+            using var store = LogOptions.OpenForWriting(parse, database, key, io);
+            io.Output.WriteLine($"ok: {store.RebuildIndexes()} cases rebuilt from the log");
             return ExitCodes.Ok;
         });
         return command;

@@ -4,7 +4,6 @@ using ResetTrail.Cli.Log;
 using ResetTrail.Core;
 using ResetTrail.Core.Evidence;
 using ResetTrail.Core.Workflow;
-using ResetTrail.Storage.Sqlite.Cases;
 
 namespace ResetTrail.Cli.Cases;
 
@@ -46,8 +45,8 @@ internal sealed class CaseOptions
     /// <summary>Opens the log for writing, runs one step, prints the case's new state and what comes next.</summary>
     public int Run(ParseResult parse, CliIO io, Func<ICaseStore, ResetCase?, DateTimeOffset, Outcome<EvidenceRecord>> decide, string? caseId = null)
     {
-        using var log = LogOptions.OpenForWriting(parse, Database, Key, io);
-        var store = new SqliteCaseStore(log);
+        using var opened = LogOptions.OpenForWriting(parse, Database, Key, io);
+        var store = opened.Cases;
         var id = caseId ?? parse.GetValue(Case)!;
         var now = io.Time.GetUtcNow();
         var receipt = store.Apply(id, current => decide(store, current, now));

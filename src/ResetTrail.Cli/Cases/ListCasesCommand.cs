@@ -6,7 +6,6 @@ using ResetTrail.Cli.Log;
 using ResetTrail.Core;
 using ResetTrail.Core.Evidence;
 using ResetTrail.Core.Workflow;
-using ResetTrail.Storage.Sqlite.Cases;
 
 namespace ResetTrail.Cli.Cases;
 
@@ -23,14 +22,14 @@ internal static class ListCasesCommand
         var command = new Command("list", "List cases, newest first") { database, state, target, limit, format };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForReading(parse, database, io);
+            using var store = LogOptions.OpenForReading(parse, database, io);
             var query = new CaseQuery
             {
                 State = parse.GetValue(state) is { } s ? CaseOptions.ParseWire<CaseState>(s, "--state") : null,
                 Target = parse.GetValue(target),
                 Limit = parse.GetValue(limit),
             };
-            var cases = new SqliteCaseStore(log).List(query);
+            var cases = store.Cases.List(query);
             if (parse.GetValue(format) == "json")
             {
                 var array = new JsonArray([.. cases.Select(c => (JsonNode)CaseJson.Summary(c))]);

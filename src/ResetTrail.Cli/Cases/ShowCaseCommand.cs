@@ -7,7 +7,6 @@ using ResetTrail.Core;
 using ResetTrail.Core.Evidence;
 using ResetTrail.Core.Policy;
 using ResetTrail.Core.Workflow;
-using ResetTrail.Storage.Sqlite.Cases;
 
 namespace ResetTrail.Cli.Cases;
 
@@ -22,8 +21,8 @@ internal static class ShowCaseCommand
         var command = new Command("show", "Show a case: state, requirements, approval digest, steps, control failures") { id, database, format };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForReading(parse, database, io);
-            var found = new SqliteCaseStore(log).Find(parse.GetValue(id)!)
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            var found = store.Cases.Find(parse.GetValue(id)!)
                 ?? throw new CommandFailedException($"RT-2002: no case {parse.GetValue(id)}");
             var now = io.Time.GetUtcNow();
             if (parse.GetValue(format) == "json")

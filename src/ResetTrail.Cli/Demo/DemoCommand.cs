@@ -1,8 +1,9 @@
 using System.CommandLine;
 using ResetTrail.Cli.Console;
 using ResetTrail.Cli.Log;
-using ResetTrail.Storage.Sqlite.Cases;
-using ResetTrail.Storage.Sqlite.EvidenceLog;
+using ResetTrail.Cli.Storage;
+using ResetTrail.Core.Workflow;
+using ResetTrail.EvidenceLog.Storage;
 
 namespace ResetTrail.Cli.Demo;
 
@@ -30,23 +31,22 @@ internal static class DemoCommand
         {
             var path = parse.GetValue(database)!;
             var options = new DemoOptions(parse.GetValue(days), parse.GetValue(perDay), parse.GetValue(seed), parse.GetValue(origin)!);
-            using var log = OpenOrCreate(path, LogOptions.KeyPath(parse, database, key), options.Origin, io);
-            Fill(log, options, io);
+            using var store = OpenOrCreate(path, LogOptions.KeyPath(parse, database, key), options.Origin, io);
+            Fill(store.Log, store.Cases, options, io);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static SqliteEvidenceLog OpenOrCreate(string path, string keyPath, string origin, CliIO io)
+    private static Store OpenOrCreate(string database, string keyPath, string origin, CliIO io)
     {
-        var opened = File.Exists(path) ? SqliteEvidenceLog.Open(path, keyPath, io.Time) : SqliteEvidenceLog.Initialize(path, origin, keyPath, io.Time);
+        var opened = Stores.HoldsLog(database, io.Time) ? Stores.Open(database, keyPath, io.Time) : Stores.Initialize(database, origin, keyPath, io.Time);
         return opened.IsSuccess ? opened.Value : throw new CommandFailedException(opened.Error);
     }
 
-    internal static void Fill(SqliteEvidenceLog log, DemoOptions options, CliIO io)
+    internal static void Fill(IEvidenceLog log, ICaseStore store, DemoOptions options, CliIO io)
     {
         var now = io.Time.GetUtcNow();
-        var store = new SqliteCaseStore(log);
         var bytes = SamplePolicy.Bytes();
         var policy = SamplePolicy.Load(bytes);
         var before = log.LatestCheckpoint().Size;
@@ -56,7 +56,7 @@ internal static class DemoCommand
             io.Output.WriteLine($"published the sample policy {policy.Version} ({policy.Hash}) as the active policy");
         }
 
-        var run = new DemoRun(store, policy, options, now);
+        var run = new DemoRun(store, log, policy, options, now);
         using (var progress = new ProgressBar(io, "demo: simulating the desk (hours)", (ulong)options.Days * 24))
         {
             run.Run(progress);

@@ -1,15 +1,15 @@
 using ResetTrail.Cli.Console;
 using ResetTrail.Core.Policy;
-using ResetTrail.Storage.Sqlite.Cases;
+using ResetTrail.Core.Workflow;
 
 namespace ResetTrail.Cli.Demo;
 
 /// <summary>
 /// Runs every case's script against the store in simulated time order, so the log reads as the desk's month
-/// did: steps of many cases interleaved, each committed with its evidence through <see cref="SqliteCaseStore.Apply"/>.
+/// did: steps of many cases interleaved, each committed with its evidence through <see cref="ICaseStore.Apply"/>.
 /// A step the workflow refuses is a bug in the demo, and stops it.
 /// </summary>
-internal sealed class DemoRun(SqliteCaseStore store, ResetPolicy policy, DemoOptions options, DateTimeOffset now)
+internal sealed class DemoRun(ICaseStore store, ResetTrail.EvidenceLog.Storage.IEvidenceLog log, ResetPolicy policy, DemoOptions options, DateTimeOffset now)
 {
     /// <summary>The failures the sample policy counts against a target, over its look-back (30 days).</summary>
     private static readonly TimeSpan LookBack = TimeSpan.FromDays(30);
@@ -23,7 +23,7 @@ internal sealed class DemoRun(SqliteCaseStore store, ResetPolicy policy, DemoOpt
     public void Run(IProgress<ulong> progress)
     {
         // Case ids and tickets repeat for a seed on a new file, and differ on a file that already holds a log (its size salts them).
-        var salt = store.Log.LatestCheckpoint().Size;
+        var salt = log.LatestCheckpoint().Size;
         var ids = new DemoRandom(options.Seed ^ (salt * 0xD1B54A32D192ED03UL));
         var ticketBase = 40_000 + ids.Below(50_000);
         var queue = new PriorityQueue<CaseRun, (DateTimeOffset At, int Number)>();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ResetTrail.Cli.Console;
 using ResetTrail.Cli.Log;
-using ResetTrail.Storage.Sqlite.Events;
 
 namespace ResetTrail.Cli.Ingestion;
 
@@ -24,12 +23,9 @@ internal static class IngestCommand
         command.SetAction(parse =>
         {
             // Opening the log checks the database and applies its migrations.
-            using (LogOptions.OpenForReading(parse, database, io))
-            {
-            }
-
+            using var store = LogOptions.OpenForReading(parse, database, io);
             var reader = new EventFiles(io, parse.GetValue(source), parse.GetValue(skipBad));
-            var (added, stored) = new SqliteEventStore(parse.GetValue(database)!).Store(reader.Read(parse.GetValue(files)!));
+            var (added, stored) = store.StoreEvents(reader.Read(parse.GetValue(files)!));
             io.Output.WriteLine($"ok: {added} new events stored, {stored + reader.Duplicates} already stored or repeated, {reader.Skipped} malformed records skipped");
             return ExitCodes.Ok;
         });

@@ -2,8 +2,8 @@ using System.CommandLine;
 using ResetTrail.Cli.Console;
 using ResetTrail.Core.Workflow;
 using ResetTrail.Ingestion.Reconciliation;
-using ResetTrail.Storage.Sqlite.Cases;
-using ResetTrail.Storage.Sqlite.Events;
+using ResetTrail.Cli.Log;
+using ResetTrail.Cli.Storage;
 
 namespace ResetTrail.Cli.Ingestion;
 
@@ -37,14 +37,15 @@ internal static class ReconcileCommand
             var bad = parse.GetValue(skipBad);
             var people = IdentityFiles.Load(parse.GetValue(identities));
             var ticketList = new TicketFiles(io, TicketFormats.All, bad).Read(parse.GetValue(tickets) ?? []);
-            var cases = LoadCases(parse.GetValue(database), io);
+            using var store = parse.GetValue(database) is { } named ? LogOptions.Require(Stores.Open(named, keyPath: null, io.Time)) : null;
+            var cases = LoadCases(store);
             var reconciler = new Reconciler(cases, ticketList, people, new ReconcileOptions(), io.Time.GetUtcNow());
             var output = new FindingOutput(io.Output, parse.GetValue(format)!);
             var files = parse.GetValue(events) ?? [];
             var stream = files.Length > 0
                 ? new EventFiles(io, parse.GetValue(source), bad).Read(files)
-                : parse.GetValue(database) is { } stored
-                    ? new SqliteEventStore(stored).ReadAll()
+                : store is not null
+                    ? store.ReadEvents()
                     : throw new CommandFailedException("give --events FILE..., or --db with events stored by 'resettrail ingest'", ExitCodes.Usage);
             foreach (var finding in reconciler.Reconcile(stream))
             {
@@ -57,6 +58,7 @@ internal static class ReconcileCommand
         return command;
     }
 
+    /// <summary>Every case in the database (none without one), for the reconciler and the detector.</summary>
     internal static List<ResetCase> LoadCases(string? database, CliIO io)
     {
         if (database is null)
@@ -64,8 +66,18 @@ internal static class ReconcileCommand
             return [];
         }
 
-        var opened = ResetTrail.Storage.Sqlite.EvidenceLog.SqliteEvidenceLog.Open(database, keyPath: null, io.Time);
-        using var log = opened.IsSuccess ? opened.Value : throw new CommandFailedException(opened.Error);
-        return new SqliteCaseStore(log).LoadAll();
+        using var store = LogOptions.Require(Stores.Open(database, keyPath: null, io.Time));
+        return LoadCases(store);
+    }
+
+    private static List<ResetCase> LoadCases(Store? opened)
+    {
+        if (opened is null)
+        {
+            return [];
+        }
+
+        var store = opened.Cases;
+        return [.. store.List(new CaseQuery { Limit = int.MaxValue }).Select(summary => store.Find(summary.CaseId)!)];
     }
 }

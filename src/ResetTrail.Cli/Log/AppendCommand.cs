@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ResetTrail.Cli.Console;
-using ResetTrail.Storage.Sqlite.EvidenceLog;
+using ResetTrail.EvidenceLog.Storage;
 
 namespace ResetTrail.Cli.Log;
 
@@ -12,6 +12,9 @@ namespace ResetTrail.Cli.Log;
 /// </summary>
 internal static class AppendCommand
 {
+    /// <summary>The limit every store enforces (SQLite and PostgreSQL alike), checked before anything is written.</summary>
+    private const int MaxEntryBytes = ResetTrail.Storage.Sqlite.EvidenceLog.SqliteEvidenceLog.MaxEntryBytes;
+
     public static Command Create(CliIO io)
     {
         var database = LogOptions.Database();
@@ -32,16 +35,17 @@ internal static class AppendCommand
         var command = new Command("append", "Append each line of standard input as one entry; print the indices assigned") { database, key, batch };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForWriting(parse, database, key, io);
+            using var store = LogOptions.OpenForWriting(parse, database, key, io);
+            var log = store.Log;
             using var input = io.OpenInputBytes();
             var pending = new List<byte[]>();
             var line = 0;
             foreach (var entry in LineReader.ReadLines(input))
             {
                 line++;
-                if (entry.Length > SqliteEvidenceLog.MaxEntryBytes)
+                if (entry.Length > MaxEntryBytes)
                 {
-                    throw new CommandFailedException($"standard input line {line} has {entry.Length} bytes; an entry may have at most {SqliteEvidenceLog.MaxEntryBytes}");
+                    throw new CommandFailedException($"standard input line {line} has {entry.Length} bytes; an entry may have at most {MaxEntryBytes}");
                 }
 
                 pending.Add(entry);
@@ -61,7 +65,7 @@ internal static class AppendCommand
         return command;
     }
 
-    private static void Commit(SqliteEvidenceLog log, List<byte[]> pending, CliIO io)
+    private static void Commit(IEvidenceLog log, List<byte[]> pending, CliIO io)
     {
         var result = log.Append(pending);
         for (var i = 0UL; i < (ulong)result.Count; i++)

@@ -13,7 +13,8 @@ internal static class CheckpointCommand
         var command = new Command("checkpoint", "Print the latest signed checkpoint, or the one for size N") { database, size };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForReading(parse, database, io);
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            var log = store.Log;
             var requested = parse.GetValue(size);
             var checkpoint = requested is null ? log.LatestCheckpoint() : LogOptions.Require(log.CheckpointAt(requested.Value));
             io.Output.Write(checkpoint.SignedNote);

@@ -14,7 +14,8 @@ internal static class ConsistencyCommand
         var command = new Command("consistency", "Print the consistency proof from size A to size B, one base64 hash a line") { database, from, to };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForReading(parse, database, io);
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            var log = store.Log;
             foreach (var hash in LogOptions.Require(log.ConsistencyProof(parse.GetValue(from), parse.GetValue(to))))
             {
                 io.Output.WriteLine(Convert.ToBase64String(hash));

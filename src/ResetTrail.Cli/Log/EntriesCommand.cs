@@ -14,7 +14,8 @@ internal static class EntriesCommand
         var command = new Command("entries", "Print entries [A, B), one base64 entry a line") { database, from, to };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForReading(parse, database, io);
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            var log = store.Log;
             var end = parse.GetValue(to) ?? log.LatestCheckpoint().Size;
             foreach (var entry in log.ReadEntries(parse.GetValue(from), end))
             {

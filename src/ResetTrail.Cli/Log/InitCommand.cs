@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ResetTrail.Cli.Console;
-using ResetTrail.Storage.Sqlite.EvidenceLog;
+using ResetTrail.Cli.Storage;
 
 namespace ResetTrail.Cli.Log;
 
@@ -20,14 +20,14 @@ internal static class InitCommand
         var command = new Command("init", "Create the database and the signing key; print the verifier key") { database, key, origin };
         command.SetAction(parse =>
         {
-            var created = SqliteEvidenceLog.Initialize(parse.GetValue(database)!, parse.GetValue(origin)!, LogOptions.KeyPath(parse, database, key), io.Time);
+            var created = Stores.Initialize(parse.GetValue(database)!, parse.GetValue(origin)!, LogOptions.KeyPath(parse, database, key), io.Time);
             if (!created.IsSuccess)
             {
                 throw new CommandFailedException(created.Error);
             }
 
-            using var log = created.Value;
-            io.Output.WriteLine(log.Verifier.ToString());
+            using var store = created.Value;
+            io.Output.WriteLine(store.Log.Verifier.ToString());
             return ExitCodes.Ok;
         });
         return command;

@@ -13,7 +13,8 @@ internal static class KeyCommand
         var command = new Command("key", "Print the log's verifier key") { database, all };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForReading(parse, database, io);
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            var log = store.Log;
             foreach (var key in parse.GetValue(all) ? log.AllVerifiers() : [log.Verifier])
             {
                 io.Output.WriteLine(key.ToString());

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ResetTrail.Cli.Console;
-using ResetTrail.EvidenceLog.Notes;
-using ResetTrail.Storage.Sqlite.EvidenceLog;
+using ResetTrail.Cli.Storage;
 
 namespace ResetTrail.Cli.Log;
 
@@ -12,14 +11,14 @@ internal static class LogOptions
 
     public static Option<string> Database() => new("--db")
     {
-        Description = "The ResetTrail database file (SQLite). Default: $RESETTRAIL_DB, else ./resettrail.db",
-        HelpName = "FILE",
+        Description = "The ResetTrail database: a SQLite file, or PostgreSQL as postgres://user@host:port/db or Host=...;Database=... Default: $RESETTRAIL_DB, else ./resettrail.db",
+        HelpName = "FILE|URL",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RESETTRAIL_DB") is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultDatabase,
     };
 
     public static Option<string?> Key() => new("--key")
     {
-        Description = "The private signing key file (owner-only). Default: the database path + .key",
+        Description = "The private signing key file (owner-only). Default: the SQLite file's path + .key; required with PostgreSQL",
         HelpName = "FILE",
     };
 
@@ -30,19 +29,13 @@ internal static class LogOptions
     };
 
     public static string KeyPath(ParseResult parse, Option<string> database, Option<string?> key) =>
-        parse.GetValue(key) ?? SigningKeyFile.DefaultPathFor(parse.GetValue(database)!);
+        Require(Stores.KeyPath(parse.GetValue(database)!, parse.GetValue(key)));
 
-    public static SqliteEvidenceLog OpenForReading(ParseResult parse, Option<string> database, CliIO io)
-    {
-        var opened = SqliteEvidenceLog.Open(parse.GetValue(database)!, keyPath: null, io.Time);
-        return opened.IsSuccess ? opened.Value : throw new CommandFailedException(opened.Error);
-    }
+    public static Store OpenForReading(ParseResult parse, Option<string> database, CliIO io) =>
+        Require(Stores.Open(parse.GetValue(database)!, keyPath: null, io.Time));
 
-    public static SqliteEvidenceLog OpenForWriting(ParseResult parse, Option<string> database, Option<string?> key, CliIO io)
-    {
-        var opened = SqliteEvidenceLog.Open(parse.GetValue(database)!, KeyPath(parse, database, key), io.Time);
-        return opened.IsSuccess ? opened.Value : throw new CommandFailedException(opened.Error);
-    }
+    public static Store OpenForWriting(ParseResult parse, Option<string> database, Option<string?> key, CliIO io) =>
+        Require(Stores.Open(parse.GetValue(database)!, KeyPath(parse, database, key), io.Time));
 
     /// <summary>The value of an expected outcome, or the one-line failure the command prints.</summary>
     public static T Require<T>(ResetTrail.EvidenceLog.Result<T> result) =>

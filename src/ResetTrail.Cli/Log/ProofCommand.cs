@@ -18,7 +18,8 @@ internal static class ProofCommand
         };
         command.SetAction(parse =>
         {
-            using var log = LogOptions.OpenForReading(parse, database, io);
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            var log = store.Log;
             var requested = parse.GetValue(size);
             var checkpoint = requested is null ? log.LatestCheckpoint() : LogOptions.Require(log.CheckpointAt(requested.Value));
             var proof = LogOptions.Require(log.InclusionProof(parse.GetValue(index), checkpoint.Size));

@@ -28,8 +28,8 @@ internal static class RotateKeyCommand
                 throw new CommandFailedException($"'{target}' already exists; choose a new file for the new key");
             }
 
-            using var log = LogOptions.OpenForWriting(parse, database, key, io);
-            io.Output.WriteLine(log.RotateKey(target).ToString());
+            using var store = LogOptions.OpenForWriting(parse, database, key, io);
+            io.Output.WriteLine(store.RotateKey(target).ToString());
             io.Error.WriteLine($"resettrail: new key written to '{target}'; pass it with --key from now on (or move it to the default path)");
             return ExitCodes.Ok;
         });

@@ -23,7 +23,8 @@ internal static class VerifyCommand
         command.SetAction(parse =>
         {
             var pinned = ParseKeys(parse.GetValue(trusted) ?? []);
-            using var log = LogOptions.OpenForReading(parse, database, io);
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            var log = store.Log;
             var size = log.LatestCheckpoint().Size;
             using var progress = new ProgressBar(io, "verifying", size);
             var report = log.Audit(pinned, progress);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using ResetTrail.Cli.Console;
 using ResetTrail.Cli.Log;
 using ResetTrail.Core.Policy;
-using ResetTrail.Storage.Sqlite.Cases;
 
 namespace ResetTrail.Cli.Policy;
 
@@ -31,8 +30,8 @@ internal static class PublishCommand
             }
 
             PolicyFile.Print(io, loaded.Warnings);
-            using var log = LogOptions.OpenForWriting(parse, database, key, io);
-            var store = new SqliteCaseStore(log);
+            using var opened = LogOptions.OpenForWriting(parse, database, key, io);
+            var store = opened.Cases;
             if (store.ActivePolicy() is { } active && active.Hash == policy.Hash)
             {
                 io.Output.WriteLine($"ok: version {policy.Version} (sha256 {policy.Hash}) is already the active policy");

@@ -53,7 +53,7 @@ internal static class ServeCommand
 
             if (parse.GetValue(demo))
             {
-                DemoCommand.Fill(store.Log, new DemoOptions(30, 12, 1, store.Log.Origin), io);
+                DemoCommand.Fill(store.Log, store.Cases, new DemoOptions(30, 12, 1, store.Log.Origin), io);
             }
 
             using var app = ServerHost.Build(settings, store, io.Time);

@@ -84,6 +84,6 @@ internal static class TokenCommands
     {
         // Opening the log applies pending migrations (0004 adds the token table) and checks the file is ours.
         using var log = LogOptions.OpenForReading(parse, database, io);
-        return new TokenIssuer(new SqliteTokenStore(log.Path), io.Time);
+        return new TokenIssuer(new SqliteTokenStore(log.Name), io.Time);
     }
 }

@@ -53,7 +53,8 @@ public sealed partial class PostgresEvidenceLog : IEvidenceLog
 
     public VerifierKey Verifier => verifiers[^1];
 
-    internal NpgsqlDataSource DataSource { get; }
+    /// <summary>The connection pool the log and the stores beside it share.</summary>
+    public NpgsqlDataSource DataSource { get; }
 
     public IReadOnlyList<VerifierKey> AllVerifiers() => [.. verifiers];
 

@@ -1,0 +1,33 @@
+using ResetTrail.Core.Workflow;
+using ResetTrail.EvidenceLog.Notes;
+using ResetTrail.EvidenceLog.Storage;
+using ResetTrail.Ingestion.Events;
+using ResetTrail.Storage.Postgres.Cases;
+using ResetTrail.Storage.Postgres.Events;
+using ResetTrail.Storage.Postgres.EvidenceLog;
+
+namespace ResetTrail.Cli.Storage;
+
+/// <summary>A PostgreSQL database that several processes and servers share.</summary>
+internal sealed class PostgresStore(PostgresEvidenceLog log) : Store
+{
+    private readonly PostgresCaseStore cases = new(log);
+
+    public override IEvidenceLog Log => log;
+
+    public override ICaseStore Cases => cases;
+
+    public override string Name => log.Database;
+
+    public override VerifierKey RotateKey(string newKeyPath) => log.RotateKey(newKeyPath);
+
+    public override int RebuildIndexes() => cases.RebuildIndexes();
+
+    public override IReadOnlyList<ulong> EntryIndices(string caseId) => cases.EntryIndices(caseId);
+
+    public override (long Added, long AlreadyStored) StoreEvents(IEnumerable<IdentityEvent> events) => Events().Store(events);
+
+    public override IEnumerable<IdentityEvent> ReadEvents() => Events().ReadAll();
+
+    private PostgresEventStore Events() => new(log.DataSource);
+}

@@ -1,0 +1,31 @@
+using ResetTrail.Core.Workflow;
+using ResetTrail.EvidenceLog.Notes;
+using ResetTrail.EvidenceLog.Storage;
+using ResetTrail.Ingestion.Events;
+using ResetTrail.Storage.Sqlite.Cases;
+using ResetTrail.Storage.Sqlite.Events;
+using ResetTrail.Storage.Sqlite.EvidenceLog;
+
+namespace ResetTrail.Cli.Storage;
+
+/// <summary>The embedded default: one SQLite file.</summary>
+internal sealed class SqliteStore(SqliteEvidenceLog log) : Store
+{
+    private readonly SqliteCaseStore cases = new(log);
+
+    public override IEvidenceLog Log => log;
+
+    public override ICaseStore Cases => cases;
+
+    public override string Name => log.Path;
+
+    public override VerifierKey RotateKey(string newKeyPath) => log.RotateKey(newKeyPath);
+
+    public override int RebuildIndexes() => cases.RebuildIndexes();
+
+    public override IReadOnlyList<ulong> EntryIndices(string caseId) => cases.EntryIndices(caseId);
+
+    public override (long Added, long AlreadyStored) StoreEvents(IEnumerable<IdentityEvent> events) => new SqliteEventStore(log.Path).Store(events);
+
+    public override IEnumerable<IdentityEvent> ReadEvents() => new SqliteEventStore(log.Path).ReadAll();
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+
+namespace ResetTrail.Cli.Tests.Storage;
+
+public sealed class PostgresCommandsTests(PostgresServerFixture fixture) : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    private string KeyPath => Path.Combine(cli.Folder, "pg.key");
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public void Migrate_applies_the_schema_once_and_prints_the_version()
+    {
+        var database = fixture.Server.CreateDatabase();
+
+        var first = cli.Run("migrate", "--db", database);
+        var second = cli.Run("migrate", "--db", database);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("applied 0001_evidence_log", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("applied", second.Output, StringComparison.Ordinal);
+        Assert.EndsWith("schema version: 0003_identity_events\n", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Log_and_case_commands_run_on_a_postgres_url_with_the_key_in_a_file()
+    {
+        var database = fixture.Server.CreateDatabase();
+
+        var init = cli.Run("log", "init", "--db", database, "--key", KeyPath, "--origin", "cli.example/pg");
+        var append = cli.RunWithInput("a\nb\nc\n", "log", "append", "--db", database, "--key", KeyPath);
+        var policy = cli.Run("policy", "publish", Path.Combine(FindRepository(), "policies", "sample-policy.yaml"), "--db", database, "--key", KeyPath, "--actor", "iam.admin");
+        var verify = cli.Run("log", "verify", "--db", database, "--trusted-key", init.Output.Trim());
+
+        Assert.Equal(0, init.ExitCode);
+        Assert.Equal(["0", "1", "2"], append.Lines);
+        Assert.True(policy.ExitCode == 0, policy.Error);
+        Assert.Equal("ok: 4 entries and 3 checkpoints verified\n", verify.Output);
+    }
+
+    [Fact]
+    public void A_postgres_database_without_key_is_refused_with_the_fix()
+    {
+        var database = fixture.Server.CreateDatabase();
+
+        var init = cli.Run("log", "init", "--db", database, "--origin", "cli.example/pg");
+
+        Assert.Equal(1, init.ExitCode);
+        Assert.Contains("needs --key FILE", init.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Appenders_in_separate_processes_on_one_postgres_database_leave_one_gapless_verifiable_log()
+    {
+        var database = fixture.Server.CreateDatabase();
+        Assert.Equal(0, cli.Run("log", "init", "--db", database, "--key", KeyPath, "--origin", "cli.example/pg").ExitCode);
+        const int processes = 4;
+        const int linesEach = 25;
+
+        var running = Enumerable.Range(0, processes)
+            .Select(p => CliRunner.Start(
+                string.Concat(Enumerable.Range(0, linesEach).Select(i => $"process {p} line {i}\n")),
+                "log", "append", "--db", database, "--key", KeyPath, "--batch", "1"))
+            .ToList();
+        var indices = new List<ulong>();
+        foreach (var process in running)
+        {
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+            indices.AddRange(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(i => ulong.Parse(i, CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal(Enumerable.Range(0, processes * linesEach).Select(i => (ulong)i), indices.Order());
+        var verify = cli.Run("log", "verify", "--db", database);
+        Assert.Equal($"ok: {processes * linesEach} entries and {1 + (processes * linesEach)} checkpoints verified\n", verify.Output);
+    }
+
+    [Fact]
+    public void Copy_moves_a_demo_installation_and_the_copy_verifies_against_the_original_checkpoint()
+    {
+        Assert.Equal(0, cli.Run("demo", "--db", cli.Database, "--days", "3", "--cases-per-day", "6").ExitCode);
+        var oldKey = cli.Run("log", "key", "--db", cli.Database).Output.Trim();
+        var rotated = Path.Combine(cli.Folder, "rotated.key");
+        Assert.Equal(0, cli.Run("log", "rotate-key", "--db", cli.Database, "--new-key", rotated).ExitCode);
+        var newKey = cli.Run("log", "key", "--db", cli.Database).Output.Trim();
+        Assert.Equal(0, cli.RunWithInput("after rotation\n", "log", "append", "--db", cli.Database, "--key", rotated).ExitCode);
+        var original = cli.Run("log", "checkpoint", "--db", cli.Database).Output;
+        var cases = cli.Run("case", "list", "--db", cli.Database).Output;
+        var target = fixture.Server.CreateDatabase();
+
+        var copy = cli.Run("copy", "--from", cli.Database, "--to", target, "--key", rotated, "--batch", "50");
+
+        Assert.True(copy.ExitCode == 0, copy.Error);
+        Assert.Contains("ok: copied", copy.Output, StringComparison.Ordinal);
+        Assert.Equal(original, cli.Run("log", "checkpoint", "--db", target).Output);
+        Assert.Equal(cases, cli.Run("case", "list", "--db", target).Output);
+        var verify = cli.Run("log", "verify", "--db", target, "--trusted-key", oldKey, "--trusted-key", newKey);
+        Assert.True(verify.ExitCode == 0, verify.Output);
+        Assert.NotEqual(0, cli.Run("log", "verify", "--db", target, "--trusted-key", newKey).ExitCode);
+        var again = cli.Run("copy", "--from", cli.Database, "--to", target, "--key", rotated);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already holds a log", again.Error, StringComparison.Ordinal);
+    }
+
+    private static string FindRepository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ResetTrail.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("the repository root was not found");
+    }
+}
