@@ -76,6 +76,11 @@ if (options.Runs(8))
     report.Add(IngestFigure.Run(options, workspace, repoRoot));
 }
 
+if (options.Runs(9))
+{
+    report.Add(PostgresFigure.Run(options, workspace));
+}
+
 if (options.Runs(10))
 {
     report.Add(DetectFigure.Run(options, workspace, repoRoot));

@@ -3,18 +3,17 @@ using ResetTrail.Core.Cases;
 using ResetTrail.Core.Evidence;
 using ResetTrail.Core.Policy;
 using ResetTrail.Core.Workflow;
-using ResetTrail.Storage.Sqlite.Cases;
 
 namespace ResetTrail.Bench.Figures;
 
 /// <summary>
 /// One reset case driven through its whole life the way the CLI drives it: each step is a
-/// <see cref="SqliteCaseStore.Apply"/> (load the case from its entries, run the command, re-check, append the
+/// <see cref="ICaseStore.Apply"/> (load the case from its entries, run the command, re-check, append the
 /// entry and update the caches, commit durably). The request is a standard-tier MFA-factor reset over the phone
 /// under the sample policy (rule standard-factors): open, push and callback, one approval, execute, every
 /// post-reset task, close.
 /// </summary>
-internal sealed class CaseLifecycle(SqliteCaseStore store, ResetPolicy policy, string prefix)
+internal sealed class CaseLifecycle(ICaseStore store, ResetPolicy policy, string prefix)
 {
     private static readonly DateTimeOffset At = new(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
 
