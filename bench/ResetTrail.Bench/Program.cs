@@ -86,6 +86,11 @@ if (options.Runs(10))
     report.Add(DetectFigure.Run(options, workspace, repoRoot));
 }
 
+if (options.Runs(11))
+{
+    report.Add(ServerFigure.Run(options, workspace));
+}
+
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
 if (options.OutPath is not null)

@@ -19,13 +19,18 @@ internal sealed class CaseLifecycle(ICaseStore store, ResetPolicy policy, string
 
     private long next;
 
-    public static ResetPolicy SamplePolicy()
+    public static byte[] SamplePolicyBytes()
     {
         using var stream = typeof(CaseLifecycle).Assembly.GetManifestResourceStream("ResetTrail.Bench.sample-policy.yaml")
             ?? throw new InvalidOperationException("the bench was built without the embedded sample policy");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        var loaded = PolicyLoader.Load(copy.ToArray(), "policies/sample-policy.yaml");
+        return copy.ToArray();
+    }
+
+    public static ResetPolicy SamplePolicy()
+    {
+        var loaded = PolicyLoader.Load(SamplePolicyBytes(), "policies/sample-policy.yaml");
         return loaded.Policy ?? throw new InvalidOperationException($"the sample policy does not load: {loaded.Errors.FirstOrDefault()}");
     }
 
