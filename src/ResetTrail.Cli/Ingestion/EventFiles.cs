@@ -7,18 +7,22 @@ namespace ResetTrail.Cli.Ingestion;
 /// <summary>
 /// Streams events from identity-provider files: detects each file's source (or takes --source), reads gzip
 /// directly, stops at the first malformed record with its file:line (or skips and reports it with --skip-bad),
-/// drops repeats of an event already read (same source and id), and shows progress on a terminal.
+/// drops repeats of an event already read (same source and id; exact for credential changes, within a window for
+/// the rest: <see cref="RepeatFilter"/>), and shows progress on a terminal. Given a counter, it asks the sources for
+/// credential changes only and hands it the records their prefilters counted without parsing.
 /// </summary>
 internal sealed class EventFiles(CliIO io, string? sourceName, bool skipBad)
 {
-    private readonly HashSet<ulong> seen = [];
+    private readonly RepeatFilter seen = new();
 
     public long Skipped { get; private set; }
 
     public long Duplicates { get; private set; }
 
-    public IEnumerable<IdentityEvent> Read(IReadOnlyList<string> paths)
+    /// <summary>Every event of the files; with <paramref name="counter"/>, records that cannot be credential changes may go to it instead.</summary>
+    public IEnumerable<IdentityEvent> Read(IReadOnlyList<string> paths, Action<CountedEvent>? counter = null)
     {
+        var detail = counter is null ? ReadDetail.Full : ReadDetail.CredentialChanges;
         foreach (var path in paths)
         {
             if (!File.Exists(path))
@@ -30,8 +34,27 @@ internal sealed class EventFiles(CliIO io, string? sourceName, bool skipBad)
             var source = Choose(input);
             using var progress = new ProgressBar(io, Path.GetFileName(path), (ulong)Math.Max(1, input.Length));
             var count = 0L;
-            foreach (var record in source.Read(input.Content, path))
+            foreach (var record in source.Read(input.Content, path, detail))
             {
+                if (++count % 4096 == 0)
+                {
+                    progress.Report((ulong)input.Position);
+                }
+
+                if (record.Counted is { } counted)
+                {
+                    if (seen.IsRepeat(counted.Key, credentialChange: false))
+                    {
+                        Duplicates++;
+                    }
+                    else
+                    {
+                        counter!(counted);
+                    }
+
+                    continue;
+                }
+
                 if (record.Problem is { } problem)
                 {
                     if (!skipBad)
@@ -45,15 +68,10 @@ internal sealed class EventFiles(CliIO io, string? sourceName, bool skipBad)
                 }
 
                 var e = record.Event!;
-                if (!seen.Add(Key(e.Source, e.SourceEventId)))
+                if (seen.IsRepeat(EventKey.Of(e.Source, e.SourceEventId), e.IsCredentialChange))
                 {
                     Duplicates++;
                     continue;
-                }
-
-                if (++count % 4096 == 0)
-                {
-                    progress.Report((ulong)input.Position);
                 }
 
                 yield return e;
@@ -71,17 +89,5 @@ internal sealed class EventFiles(CliIO io, string? sourceName, bool skipBad)
 
         return SourceCatalog.Detect(input.Head.Span)
             ?? throw new CommandFailedException($"cannot tell which identity provider wrote '{input.Path}'; name it with --source ({string.Join(", ", SourceCatalog.All.Select(s => s.Name))})");
-    }
-
-    // FNV-1a, 64 bits: collisions among a million event ids are about one in thirty million.
-    private static ulong Key(string source, string id)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in source + "\n" + id)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }

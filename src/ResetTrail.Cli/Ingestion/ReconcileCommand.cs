@@ -40,10 +40,11 @@ internal static class ReconcileCommand
             using var store = parse.GetValue(database) is { } named ? LogOptions.Require(Stores.Open(named, keyPath: null, io.Time)) : null;
             var cases = LoadCases(store);
             var reconciler = new Reconciler(cases, ticketList, people, new ReconcileOptions(), io.Time.GetUtcNow());
-            var output = new FindingOutput(io.Output, parse.GetValue(format)!);
+            using var chunked = new ChunkedWriter(io.Output);
+            var output = new FindingOutput(chunked, parse.GetValue(format)!);
             var files = parse.GetValue(events) ?? [];
             var stream = files.Length > 0
-                ? new EventFiles(io, parse.GetValue(source), bad).Read(files)
+                ? new EventFiles(io, parse.GetValue(source), bad).Read(files, reconciler.Count)
                 : store is not null
                     ? store.ReadEvents()
                     : throw new CommandFailedException("give --events FILE..., or --db with events stored by 'resettrail ingest'", ExitCodes.Usage);

@@ -65,7 +65,13 @@ public sealed record IdentityEvent
     public string? Location { get; init; }
 
     /// <summary>The reset kind a case would record for this change, or null when it is not a credential change.</summary>
-    public ResetKind? ResetKind => Kind switch
+    public ResetKind? ResetKind => ResetKindOf(Kind);
+
+    /// <summary>A credential change an administrator or the desk made to someone else's account: what must match a case or ticket.</summary>
+    public bool IsCredentialChange => ResetKind is not null && Success;
+
+    /// <summary>The reset kind a change of this kind is, or null when no change of this kind is a credential change.</summary>
+    public static ResetKind? ResetKindOf(ChangeKind kind) => kind switch
     {
         ChangeKind.PasswordReset => Core.Cases.ResetKind.Password,
         ChangeKind.MfaFactorDisabled => Core.Cases.ResetKind.MfaFactor,
@@ -75,7 +81,4 @@ public sealed record IdentityEvent
         ChangeKind.NhiSecretChanged => Core.Cases.ResetKind.NhiSecret,
         _ => null,
     };
-
-    /// <summary>A credential change an administrator or the desk made to someone else's account: what must match a case or ticket.</summary>
-    public bool IsCredentialChange => ResetKind is not null && Success;
 }

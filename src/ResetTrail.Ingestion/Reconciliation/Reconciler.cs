@@ -24,13 +24,7 @@ public sealed partial class Reconciler(
         ArgumentNullException.ThrowIfNull(events);
         foreach (var change in events)
         {
-            Summary.EventsRead++;
-            if (change.Kind == ChangeKind.Other)
-            {
-                var key = $"{change.Source}:{change.SourceEventType}";
-                Summary.Unmapped[key] = Summary.Unmapped.GetValueOrDefault(key) + 1;
-            }
-
+            CountRead(change.Source, change.SourceEventType, change.Kind);
             if (!change.IsCredentialChange)
             {
                 continue;
@@ -52,6 +46,26 @@ public sealed partial class Reconciler(
         foreach (var finding in ReusedApprovals())
         {
             yield return Count(finding);
+        }
+    }
+
+    /// <summary>
+    /// Counts an event a source's prefilter read only far enough to know it is not a credential change, as
+    /// <see cref="Reconcile"/> counts such an event: read, and reported by type when its type is not understood.
+    /// </summary>
+    public void Count(Sources.CountedEvent counted)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        CountRead(counted.Source, counted.SourceEventType, counted.Kind);
+    }
+
+    private void CountRead(string source, string sourceEventType, ChangeKind kind)
+    {
+        Summary.EventsRead++;
+        if (kind == ChangeKind.Other)
+        {
+            var key = $"{source}:{sourceEventType}";
+            Summary.Unmapped[key] = Summary.Unmapped.GetValueOrDefault(key) + 1;
         }
     }
 

@@ -14,4 +14,10 @@ public interface IEventSource
 
     /// <summary>Reads every record of the stream; <paramref name="fileName"/> is for locations in messages.</summary>
     IEnumerable<SourceRecord> Read(Stream input, string fileName);
+
+    /// <summary>
+    /// Reads every record, turning into events only what <paramref name="detail"/> asks for; a source without a
+    /// prefilter turns every record into an event.
+    /// </summary>
+    IEnumerable<SourceRecord> Read(Stream input, string fileName, ReadDetail detail) => Read(input, fileName);
 }

@@ -35,13 +35,14 @@ public sealed class InputFile : IDisposable
 
     public static InputFile Open(string path)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         try
         {
             var magic = new byte[2];
             var isGzip = file.Read(magic, 0, 2) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
             file.Position = 0;
-            Stream decoded = isGzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : file;
+            // Unbuffered file: readers ask for large blocks; gzip gets a buffer of its own.
+            Stream decoded = isGzip ? new GZipStream(new BufferedStream(file, 1 << 16), CompressionMode.Decompress, leaveOpen: true) : file;
             var head = new byte[HeadBytes];
             var length = 0;
             int read;

@@ -1,9 +1,16 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace ResetTrail.Ingestion.Sources.JsonRecords;
 
 /// <summary>Turns one JSON record into what a source makes of it (an event, several, or a problem).</summary>
 internal delegate IEnumerable<SourceRecord> RecordMapper(JsonElement record, string location);
+
+/// <summary>
+/// A source's byte-level prefilter: counts a record that cannot be a credential change without parsing it, or
+/// returns false to have it parsed and mapped in full (see <see cref="ReadDetail.CredentialChanges"/>).
+/// </summary>
+internal delegate bool RecordPrefilter(ReadOnlySpan<byte> record, out CountedEvent? counted);
 
 /// <summary>
 /// Reads JSON log records in bounded memory from any of the shapes identity providers and their pipelines write:
@@ -14,7 +21,7 @@ internal delegate IEnumerable<SourceRecord> RecordMapper(JsonElement record, str
 /// </summary>
 internal sealed class JsonRecordReader
 {
-    private const int InitialBuffer = 64 * 1024;
+    private const int InitialBuffer = 1024 * 1024;
     private const int MaxRecordBytes = 64 * 1024 * 1024;
 
     // A first line longer than this is taken as one minified document, not as NDJSON.
@@ -24,29 +31,54 @@ internal sealed class JsonRecordReader
     private readonly string fileName;
     private readonly IReadOnlyList<string[]> wrappers;
     private readonly RecordMapper map;
-    private byte[] buffer = new byte[InitialBuffer];
+    private readonly RecordPrefilter? prefilter;
+    private readonly byte[][] wrapperKeys;
+    private byte[] buffer = [];
     private int start;
     private int end;
     private bool eof;
     private StructureWalker? walker;
 
-    private JsonRecordReader(Stream input, string fileName, IReadOnlyList<string[]> wrappers, RecordMapper map)
+    private JsonRecordReader(Stream input, string fileName, IReadOnlyList<string[]> wrappers, RecordMapper map, RecordPrefilter? prefilter)
     {
         this.input = input;
         this.fileName = fileName;
         this.wrappers = wrappers;
         this.map = map;
+        this.prefilter = prefilter;
+        wrapperKeys = [.. wrappers.Select(path => System.Text.Encoding.UTF8.GetBytes($"\"{path[^1]}\""))];
     }
 
+    /// <summary>
+    /// Reads every record; with a <paramref name="prefilter"/>, an NDJSON line it counts is yielded as counted, not
+    /// parsed (a line that names a wrapper's record array is always parsed, so its records are expanded).
+    /// </summary>
     public static IEnumerable<SourceRecord> Read(
-        Stream input, string fileName, IReadOnlyList<string[]> wrappers, RecordMapper map)
+        Stream input, string fileName, IReadOnlyList<string[]> wrappers, RecordMapper map, RecordPrefilter? prefilter = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(fileName);
-        return new JsonRecordReader(input, fileName, wrappers, map).ReadAll();
+        return new JsonRecordReader(input, fileName, wrappers, map, prefilter).ReadAll();
     }
 
     private IEnumerable<SourceRecord> ReadAll()
+    {
+        buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        try
+        {
+            foreach (var record in ReadFromBuffer())
+            {
+                yield return record;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = [];
+        }
+    }
+
+    private IEnumerable<SourceRecord> ReadFromBuffer()
     {
         while (end - start < 4 && !eof)
         {
@@ -151,8 +183,15 @@ internal sealed class JsonRecordReader
             var line = buffer.AsMemory(start, lineEnd - start);
             start = newline < 0 ? end : newline + 1;
             scanFrom = start;
-            if (line.Span.Trim(" \t\r"u8).IsEmpty)
+            var trimmed = line.Span.Trim(" \t\r"u8);
+            if (trimmed.IsEmpty)
             {
+                continue;
+            }
+
+            if (prefilter is not null && !NamesAWrapper(trimmed) && prefilter(trimmed, out var counted))
+            {
+                yield return SourceRecord.Count(counted!);
                 continue;
             }
 
@@ -172,6 +211,19 @@ internal sealed class JsonRecordReader
                 }
             }
         }
+    }
+
+    private bool NamesAWrapper(ReadOnlySpan<byte> line)
+    {
+        foreach (var key in wrapperKeys)
+        {
+            if (line.IndexOf(key) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (JsonDocument? Document, string? Error) ParseLine(ReadOnlyMemory<byte> line)
@@ -278,7 +330,10 @@ internal sealed class JsonRecordReader
                 return false;
             }
 
-            Array.Resize(ref buffer, buffer.Length * 2);
+            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+            Buffer.BlockCopy(buffer, 0, larger, 0, end);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
         }
 
         var read = input.Read(buffer, end, buffer.Length - end);

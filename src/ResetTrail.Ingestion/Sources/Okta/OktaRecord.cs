@@ -25,11 +25,9 @@ internal static class OktaRecord
         var eventType = e.Str("eventType");
         var uuid = e.Str("uuid");
         var published = e.Str("published");
-        var missing = string.Join(", ", new[] { ("eventType", eventType), ("uuid", uuid), ("published", published) }
-            .Where(f => f.Item2 is null).Select(f => f.Item1));
-        if (missing.Length > 0)
+        if (eventType is null || uuid is null || published is null)
         {
-            return SourceRecord.Bad(location, $"not an Okta LogEvent: no {missing}");
+            return SourceRecord.Bad(location, $"not an Okta LogEvent: no {Missing(eventType, uuid, published)}");
         }
 
         if (!LogTime.TryParse(published, out var time))
@@ -39,12 +37,12 @@ internal static class OktaRecord
 
         var actorElement = e.Get("actor");
         var actor = actorElement.ValueKind == JsonValueKind.Object ? Party(actorElement) : null;
-        var targets = e.Get("target").Items().ToList();
-        var userTarget = targets.FirstOrDefault(t => string.Equals(t.Str("type"), "User", StringComparison.OrdinalIgnoreCase));
+        var targets = e.Get("target");
+        var (userTarget, firstTarget, enrollment) = Targets(targets);
 
         // Without a User target the event is about its actor (sign-ins, self-service, locks) or its first target.
         var target = userTarget.ValueKind == JsonValueKind.Object ? Party(userTarget)
-            : targets.Count > 0 ? Party(targets[0])
+            : firstTarget.ValueKind != JsonValueKind.Undefined ? Party(firstTarget)
             : actor ?? new EventParty(null, null);
 
         var kind = OktaEventKinds.IsPasswordEvent(eventType!)
@@ -66,7 +64,7 @@ internal static class OktaRecord
             SourceIp = client.Str("ipAddress"),
             Country = client.Get("geographicalContext").Str("country"),
             UserAgent = client.Get("userAgent").Str("rawUserAgent"),
-            FactorType = debugData.Str("factor") ?? debugData.Str("factorType") ?? Authenticator(targets),
+            FactorType = debugData.Str("factor") ?? debugData.Str("factorType") ?? enrollment.Str("displayName"),
             Role = kind == ChangeKind.RoleGranted ? debugData.Str("privilegeGranted") : null,
             TransactionId = e.Get("transaction").Str("id"),
             SessionId = e.Get("authenticationContext").Str("externalSessionId"),
@@ -109,8 +107,57 @@ internal static class OktaRecord
         && ((actor.Uid is not null && actor.Uid == target.Uid)
             || (actor.Name is not null && string.Equals(actor.Name, target.Name, StringComparison.OrdinalIgnoreCase)));
 
-    // Identity Engine names the factor as an AuthenticatorEnrollment target ("Okta Verify", "Phone").
-    private static string? Authenticator(List<JsonElement> targets) =>
-        targets.Where(t => string.Equals(t.Str("type"), "AuthenticatorEnrollment", StringComparison.OrdinalIgnoreCase))
-            .Select(t => t.Str("displayName")).FirstOrDefault();
+    private static string Missing(string? eventType, string? uuid, string? published)
+    {
+        List<string> missing = [];
+        if (eventType is null)
+        {
+            missing.Add("eventType");
+        }
+
+        if (uuid is null)
+        {
+            missing.Add("uuid");
+        }
+
+        if (published is null)
+        {
+            missing.Add("published");
+        }
+
+        return string.Join(", ", missing);
+    }
+
+    /// <summary>
+    /// The first User target, the first target of any type, and the first AuthenticatorEnrollment target (Identity
+    /// Engine names the factor that way: "Okta Verify", "Phone"), in one pass.
+    /// </summary>
+    private static (JsonElement User, JsonElement First, JsonElement Enrollment) Targets(JsonElement targets)
+    {
+        JsonElement user = default, first = default, enrollment = default;
+        if (targets.ValueKind != JsonValueKind.Array)
+        {
+            return (user, first, enrollment);
+        }
+
+        foreach (var t in targets.EnumerateArray())
+        {
+            if (first.ValueKind == JsonValueKind.Undefined)
+            {
+                first = t;
+            }
+
+            var type = t.Str("type");
+            if (user.ValueKind == JsonValueKind.Undefined && string.Equals(type, "User", StringComparison.OrdinalIgnoreCase))
+            {
+                user = t;
+            }
+            else if (enrollment.ValueKind == JsonValueKind.Undefined && string.Equals(type, "AuthenticatorEnrollment", StringComparison.OrdinalIgnoreCase))
+            {
+                enrollment = t;
+            }
+        }
+
+        return (user, first, enrollment);
+    }
 }

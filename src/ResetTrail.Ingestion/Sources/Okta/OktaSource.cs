@@ -29,4 +29,9 @@ public sealed class OktaSource : IEventSource
 
     public IEnumerable<SourceRecord> Read(Stream input, string fileName) =>
         JsonRecordReader.Read(input, fileName, Wrappers, OktaRecord.Map);
+
+    public IEnumerable<SourceRecord> Read(Stream input, string fileName, ReadDetail detail) =>
+        detail == ReadDetail.CredentialChanges
+            ? JsonRecordReader.Read(input, fileName, Wrappers, OktaRecord.Map, new OktaPrefilter().TryCount)
+            : Read(input, fileName);
 }
