@@ -123,4 +123,22 @@ public sealed class IngestionCommandsTests
         Assert.Equal((0, fromFile.Output), (fromStore.ExitCode, fromStore.Output));
         Assert.Equal(2, neither.ExitCode);
     }
+
+    [Fact]
+    public void Reconcile_counts_what_the_prefilter_skips_reports_unknown_types_and_drops_repeats()
+    {
+        using var cli = new CliRunner();
+        const string Line = "{\"uuid\":\"ID\",\"published\":\"2026-01-01T10:00:00.000Z\",\"eventType\":\"TYPE\",\"actor\":{\"id\":\"00uadmin\",\"type\":\"User\",\"alternateId\":\"desk@example.com\"},\"outcome\":{\"result\":\"SUCCESS\"},\"target\":[{\"id\":\"00ualice\",\"type\":\"User\",\"alternateId\":\"alice@example.com\"}]}";
+        static string Event(string id, string type) => Line.Replace("ID", id, StringComparison.Ordinal).Replace("TYPE", type, StringComparison.Ordinal);
+        var log = cli.WriteFile("okta.ndjson", string.Join('\n',
+            Event("a", "user.session.start"), Event("b", "vendor.brand_new.event_type"), Event("c", "user.mfa.factor.reset_all"),
+            Event("a", "user.session.start"), Event("c", "user.mfa.factor.reset_all"), Event("d", "user.account.reset_password")) + "\n");
+
+        var table = cli.Run("reconcile", "--events", log, "--format", "table");
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("events read 4; credential changes 2", table.Output, StringComparison.Ordinal);
+        Assert.Contains("event types read but not acted on: 1 (okta:vendor.brand_new.event_type 1)", table.Output, StringComparison.Ordinal);
+        Assert.Equal(2, table.Lines.Count(l => l.Contains("reset_without_evidence", StringComparison.Ordinal) && l.Contains("okta:", StringComparison.Ordinal)));
+    }
 }
