@@ -5,17 +5,22 @@ using ResetTrail.Bench.Harness;
 
 if (args.Length > 0 && args[0] == "--corpus")
 {
-    // --corpus okta COUNT OUT [SEED]: write a synthetic corpus (gzip when OUT ends in .gz) and stop.
-    if (args.Length is < 4 or > 5 || args[1] != "okta"
+    // --corpus okta|entra|windows COUNT OUT [SEED]: write a synthetic corpus (gzip when OUT ends in .gz) and stop.
+    if (args.Length is < 4 or > 5 || args[1] is not ("okta" or "entra" or "windows")
         || !long.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 0)
     {
-        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ResetTrail.Bench -- --corpus okta COUNT OUT[.gz] [SEED]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ResetTrail.Bench -- --corpus okta|entra|windows COUNT OUT[.gz] [SEED]");
         return 2;
     }
 
-    var seed = args.Length == 5 ? ulong.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : OktaCorpus.DefaultSeed;
-    var stats = OktaCorpus.Write(args[3], count, seed);
-    Console.Error.WriteLine($"bench: wrote {stats.Events} Okta events ({stats.Bytes} bytes uncompressed, {stats.CredentialChanges} credential changes, {stats.Escaped} with escaped unicode) to {args[3]}");
+    ulong? seed = args.Length == 5 ? ulong.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : null;
+    var stats = args[1] switch
+    {
+        "entra" => EntraCorpus.Write(args[3], count, seed ?? EntraCorpus.DefaultSeed),
+        "windows" => WindowsCorpus.Write(args[3], count, seed ?? WindowsCorpus.DefaultSeed),
+        _ => OktaCorpus.Write(args[3], count, seed ?? OktaCorpus.DefaultSeed),
+    };
+    Console.Error.WriteLine($"bench: wrote {stats.Events} {args[1]} events ({stats.Bytes} bytes uncompressed, {stats.CredentialChanges} credential changes, {stats.Escaped} with escaped unicode) to {args[3]}");
     return 0;
 }
 
@@ -23,7 +28,7 @@ var options = BenchOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ResetTrail.Bench -- [--quick] [--only N] [--out docs/benchmarks.md]");
-    Console.Error.WriteLine("       dotnet run -c Release --project bench/ResetTrail.Bench -- --corpus okta COUNT OUT[.gz] [SEED]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/ResetTrail.Bench -- --corpus okta|entra|windows COUNT OUT[.gz] [SEED]");
     return 2;
 }
 

@@ -50,7 +50,8 @@ internal static class OktaCorpus
         return Write(output, count, seed);
     }
 
-    public static CorpusStats Write(Stream output, long count, ulong seed = DefaultSeed)
+    /// <summary>Writes the corpus; <paramref name="onChange"/> hears each credential change's time, target login and reset kind.</summary>
+    public static CorpusStats Write(Stream output, long count, ulong seed = DefaultSeed, Action<DateTime, string, string>? onChange = null)
     {
         var rng = new SplitMix64(seed);
         var buffer = new ArrayBufferWriter<byte>(8192);
@@ -63,7 +64,7 @@ internal static class OktaCorpus
             buffer.ResetWrittenCount();
             json.Reset(buffer);
             time = time.AddMilliseconds(1 + rng.Below(400));
-            var (credential, unicode) = WriteEvent(json, rng, time, filler);
+            var (credential, unicode) = WriteEvent(json, rng, time, filler, onChange);
             changes += credential ? 1 : 0;
             escaped += unicode ? 1 : 0;
             json.Flush();
@@ -75,7 +76,7 @@ internal static class OktaCorpus
         return new CorpusStats(count, total, changes, escaped);
     }
 
-    private static (bool Credential, bool Unicode) WriteEvent(Utf8JsonWriter json, SplitMix64 rng, DateTime time, string filler)
+    private static (bool Credential, bool Unicode) WriteEvent(Utf8JsonWriter json, SplitMix64 rng, DateTime time, string filler, Action<DateTime, string, string>? onChange)
     {
         var roll = rng.Below(1000);
         var credential = roll < 75;
@@ -87,6 +88,15 @@ internal static class OktaCorpus
         var place = unicode ? UnicodePlaces[rng.Below((ulong)UnicodePlaces.Length)] : Places[rng.Below((ulong)Places.Length)];
         var size = 1024 + (int)rng.Below(2048);
         var ip = $"{10 + rng.Below(200)}.{rng.Below(256)}.{rng.Below(256)}.{1 + rng.Below(254)}";
+        if (credential && !selfService && onChange is not null)
+        {
+            onChange(time, Login(target), eventType switch
+            {
+                "user.account.reset_password" => "password",
+                "user.mfa.factor.deactivate" => "mfa_factor",
+                _ => "all_factors",
+            });
+        }
 
         json.WriteStartObject();
         json.WriteString("uuid", Uuid(rng));
@@ -198,24 +208,27 @@ internal static class OktaCorpus
         var last = LastNames[user / FirstNames.Length % LastNames.Length];
         json.WriteString("id", string.Create(CultureInfo.InvariantCulture, $"00u{user:D17}"));
         json.WriteString("type", type);
-        json.WriteString("alternateId", string.Create(CultureInfo.InvariantCulture, $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{user}@example.com"));
+        json.WriteString("alternateId", Login(user));
         json.WriteString("displayName", unicode ? UnicodeNames[user % UnicodeNames.Length] : $"{first} {last}");
     }
 
-    private static string Uuid(SplitMix64 rng)
+    private static string Login(int user) =>
+        string.Create(CultureInfo.InvariantCulture, $"{FirstNames[user % FirstNames.Length].ToLowerInvariant()}.{LastNames[user / FirstNames.Length % LastNames.Length].ToLowerInvariant()}{user}@example.com");
+
+    internal static string Uuid(SplitMix64 rng)
     {
         var hex = Hex(rng, 32);
         return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
     }
 
-    private static string Hex(SplitMix64 rng, int length)
+    internal static string Hex(SplitMix64 rng, int length)
     {
         Span<byte> bytes = stackalloc byte[(length + 1) / 2];
         rng.Fill(bytes);
         return Convert.ToHexStringLower(bytes)[..length];
     }
 
-    private static string Filler(SplitMix64 rng)
+    internal static string Filler(SplitMix64 rng)
     {
         var bytes = new byte[6144];
         rng.Fill(bytes);
