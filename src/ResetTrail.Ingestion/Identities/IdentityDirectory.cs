@@ -11,6 +11,7 @@ public sealed class IdentityDirectory
 {
     private readonly Dictionary<string, Person> index = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Person> people = [];
+    private Dictionary<Person, int>? numbers;
 
     private IdentityDirectory(bool evident) => IsEvident = evident;
 
@@ -66,6 +67,27 @@ public sealed class IdentityDirectory
     }
 
     /// <summary>Whether two identifiers name one person: identical (ignoring case), or tied by the identities file.</summary>
+    /// <summary>
+    /// One key per person, for lookups: a directory person's number (after a NUL, which no identifier holds), else
+    /// the identifier itself, compared ignoring case. Two identifiers have equal keys exactly when SamePerson says so.
+    /// </summary>
+    public string? KeyOf(string? identifier)
+    {
+        var id = identifier?.Trim();
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        if (IsEvident || index.GetValueOrDefault(id) is not { } person)
+        {
+            return id;
+        }
+
+        numbers ??= NumberPeople();
+        return "\0" + numbers[person].ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public bool SamePerson(string? a, string? b)
     {
         var x = a?.Trim();
@@ -83,6 +105,17 @@ public sealed class IdentityDirectory
     {
         ArgumentNullException.ThrowIfNull(person);
         return IsEvident ? null : Resolve(person.Manager);
+    }
+
+    private Dictionary<Person, int> NumberPeople()
+    {
+        var numbered = new Dictionary<Person, int>(ReferenceEqualityComparer.Instance);
+        foreach (var p in index.Values)
+        {
+            numbered.TryAdd(p, numbered.Count);
+        }
+
+        return numbered;
     }
 
     private RecordProblem? TryAdd(Person person)

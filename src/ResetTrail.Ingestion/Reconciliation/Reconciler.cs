@@ -15,6 +15,7 @@ public sealed partial class Reconciler(
 {
     private readonly Dictionary<string, List<IdentityEvent>> changesByCase = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<IdentityEvent>> changesByTicket = new(StringComparer.Ordinal);
+    private readonly TicketIndex? ticketIndex = people is IPersonKeys keys ? new TicketIndex(tickets, keys) : null;
 
     public ReconcileSummary Summary { get; } = new();
 
@@ -104,11 +105,30 @@ public sealed partial class Reconciler(
             .FirstOrDefault();
     }
 
-    private TicketRecord? MatchTicket(IdentityEvent change) =>
-        tickets
-            .Where(t => SameTarget(t.Target, change) && Covers(t, change.Time))
-            .OrderBy(t => Math.Abs(((t.Opened ?? change.Time) - change.Time).Ticks))
-            .FirstOrDefault();
+    /// <summary>The ticket for the same target whose window covers the change, opened nearest to it (the first such in the file on a tie).</summary>
+    private TicketRecord? MatchTicket(IdentityEvent change)
+    {
+        var candidates = ticketIndex?.For(change.Target) ?? Enumerable.Range(0, tickets.Count);
+        TicketRecord? best = null;
+        var bestDistance = long.MaxValue;
+        var bestPosition = int.MaxValue;
+        foreach (var position in candidates)
+        {
+            var t = tickets[position];
+            if (!SameTarget(t.Target, change) || !Covers(t, change.Time))
+            {
+                continue;
+            }
+
+            var distance = Math.Abs(((t.Opened ?? change.Time) - change.Time).Ticks);
+            if (distance < bestDistance || (distance == bestDistance && position < bestPosition))
+            {
+                (best, bestDistance, bestPosition) = (t, distance, position);
+            }
+        }
+
+        return best;
+    }
 
     private bool Covers(ResetCase c, DateTimeOffset time) =>
         time >= c.OpenedAt - options.Before && time <= (c.EndedAt ?? c.Execution?.At ?? now) + options.After;
