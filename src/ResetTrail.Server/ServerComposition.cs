@@ -18,6 +18,7 @@ using ResetTrail.Server.Authorization;
 using ResetTrail.Server.Health;
 using ResetTrail.Server.Hosting;
 using ResetTrail.Server.Ingest;
+using ResetTrail.Server.Pages;
 using ResetTrail.Server.Problems;
 using ResetTrail.Server.Security;
 using ResetTrail.Server.Tokens;
@@ -64,6 +65,7 @@ public static class ServerComposition
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Limits.TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddResetTrailIngest(settings.Ingest);
+        services.AddResetTrailPages();
         // Identity: services.AddResetTrailIdentity(settings);
         return services;
     }
@@ -79,6 +81,7 @@ public static class ServerComposition
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.Services.GetRequiredService<RequestMetrics>().Middleware(app);
+        app.UseResetTrailStaticAssets();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -97,6 +100,7 @@ public static class ServerComposition
         api.MapEvidenceEndpoints();
         api.MapFindingEndpoints();
         api.MapTokenEndpoints();
+        app.MapResetTrailPages();
         // Identity: app.MapIdentityEndpoints();
         return app;
     }

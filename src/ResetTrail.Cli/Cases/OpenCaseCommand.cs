@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using ResetTrail.Cli.Console;
 using ResetTrail.Core.Cases;
 using ResetTrail.Core.Policy;
@@ -36,7 +35,7 @@ internal static class OpenCaseCommand
         };
         command.SetAction(parse =>
         {
-            var id = parse.GetValue(caseId) ?? NewCaseId();
+            var id = parse.GetValue(caseId) ?? CaseIds.New();
             var request = new OpenCaseRequest(
                 id,
                 ParseTicket(parse.GetValue(ticket)!, parse.GetValue(ticketUrl)),
@@ -63,8 +62,6 @@ internal static class OpenCaseCommand
         });
         return command;
     }
-
-    private static string NewCaseId() => "rc-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
 
     private static Ticket ParseTicket(string text, string? url)
     {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,7 +43,7 @@ internal static partial class CaseEndpoints
 
     private static Results<Created<JsonObject>, ProblemHttpResult> Open(OpenCaseBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics)
     {
-        var request = CaseOpening.Read(body, "rc-" + RandomNumberGenerator.GetHexString(12, lowercase: true), user.Actor());
+        var request = CaseOpening.Read(body, CaseIds.New(), user.Actor());
         if (!request.IsSuccess)
         {
             return Problem.For(request.Error);

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResetTrail.Core.Workflow;
+using ResetTrail.Server.Authorization;
+
+namespace ResetTrail.Server.Pages.Cases;
+
+/// <summary>A case: what the policy requires next and why (the decision's explanations), its verifications, approvals and steps.</summary>
+[Authorize(Policy = Permissions.ReadCases)]
+public sealed class ShowModel(CaseDesk desk, IAuthorizationService authorization) : PageModel
+{
+    public ResetCase? Case { get; private set; }
+
+    public string Next { get; private set; } = string.Empty;
+
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The steps this user may take on the case in its state, as links to their pages.</summary>
+    public IReadOnlyList<(string Href, string Text)> Actions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        Case = desk.Find(id);
+        if (Case is null)
+        {
+            return NotFound();
+        }
+
+        Now = desk.Now;
+        Next = NextStep.Describe(Case, Now);
+        var candidates = new List<(string Href, string Text, string Policy)>();
+        switch (Case.State)
+        {
+            case CaseState.Opened or CaseState.Verifying:
+                candidates.Add(($"/cases/{id}/verify", "Record verification", Permissions.VerifyCase));
+                break;
+            case CaseState.AwaitingApproval:
+                candidates.Add(($"/cases/{id}/approve", "Review and approve or deny", Permissions.ApproveCase));
+                break;
+            case CaseState.Approved:
+                candidates.Add(($"/cases/{id}/execute", "Record the reset as executed", Permissions.ExecuteCase));
+                break;
+            case CaseState.Executed or CaseState.Validating:
+                candidates.Add(($"/cases/{id}/follow-up", "Hand over: record post-reset tasks", Permissions.FollowUpCase));
+                break;
+        }
+
+        candidates.Add(($"/evidence/{id}", "Evidence timeline", Permissions.ReadEvidence));
+        var allowed = new List<(string, string)>();
+        foreach (var candidate in candidates)
+        {
+            if ((await authorization.AuthorizeAsync(User, candidate.Policy)).Succeeded)
+            {
+                allowed.Add((candidate.Href, candidate.Text));
+            }
+        }
+
+        Actions = allowed;
+        return Page();
+    }
+}
