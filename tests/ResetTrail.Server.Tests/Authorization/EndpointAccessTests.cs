@@ -60,6 +60,21 @@ public sealed partial class EndpointAccessTests
         ["GET /hooks/okta"] = [],
         ["POST /hooks/okta"] = [],
         ["POST /hooks/events/{source}"] = [Role.IamAdmin],
+
+        // The web UI's pages (GET; each page's POST handlers sit behind the same policy as its GET).
+        ["GET "] = Readers,
+        ["GET cases"] = Readers,
+        ["GET cases/open"] = [Role.DeskAgent],
+        ["GET cases/{id}"] = Readers,
+        ["GET cases/{id}/verify"] = [Role.DeskAgent, Role.Verifier],
+        ["GET cases/{id}/approve"] = [Role.Approver],
+        ["GET cases/{id}/execute"] = [Role.Executor],
+        ["GET cases/{id}/follow-up"] = [Role.Executor, Role.DeskAgent, Role.IamAdmin],
+        ["GET approvals"] = [Role.Approver],
+        ["GET findings"] = [Role.IamAdmin, Role.SecurityAnalyst, Role.Auditor],
+        ["GET log"] = Evidence,
+        ["GET evidence/{id}"] = Evidence,
+        ["GET evidence/{id}/bundle"] = Evidence,
     };
 
     /// <summary>

@@ -1,0 +1,189 @@
+using System.Net;
+using Microsoft.Playwright;
+using ResetTrail.Bundles.Verification;
+using ResetTrail.Core.Access;
+using ResetTrail.Core.Policy;
+using ResetTrail.Core.Workflow;
+
+namespace ResetTrail.Server.Tests.Web;
+
+/// <summary>
+/// The web UI in a real browser (Debian's Chromium through Playwright) against the real server on loopback with a
+/// temporary SQLite file: a case from opening to its verified evidence bundle, each role in its own browser context.
+/// </summary>
+public sealed class WebUiTests
+{
+    [Fact]
+    public async Task A_case_goes_from_the_desk_to_an_approver_an_executor_and_an_auditor_whose_bundle_verifies()
+    {
+        await using var server = await StartWithPolicyAsync();
+        await using var browser = await BrowserSession.StartAsync(server);
+
+        // The desk agent opens a case from a ticket and sees what the policy requires next, and why.
+        var desk = await browser.SignInAsync("dana.desk", Role.DeskAgent);
+        var caseId = await OpenCaseAsync(desk, "INC0012345");
+        Assert.Contains("verify the caller", await desk.InnerTextAsync(".next"), StringComparison.Ordinal);
+        Assert.Contains("standard-factors", await desk.InnerTextAsync("main"), StringComparison.Ordinal);
+        await BrowserSession.ScreenshotAsync(desk, "01-case-opened");
+
+        await VerifyAsync(desk, caseId, "push_to_enrolled_device");
+        await BrowserSession.ScreenshotAsync(desk, "02-verify-page");
+        await VerifyAsync(desk, caseId, "callback_on_record");
+        Assert.Equal("awaiting_approval", (await desk.InnerTextAsync("h1 .state")).Trim());
+        await BrowserSession.ScreenshotAsync(desk, "03-case-awaiting-approval");
+
+        // The approver, in a second browser context, finds it in the queue and approves exactly what it shows.
+        var approver = await browser.SignInAsync("alex.approver", Role.Approver);
+        await approver.GotoAsync("/approvals");
+        await BrowserSession.ScreenshotAsync(approver, "04-approval-queue");
+        var digest = server.Database.Cases.Find(caseId)!.ApprovalDigest();
+        Assert.Contains(digest, await approver.InnerTextAsync("table"), StringComparison.Ordinal);
+        await approver.ClickAsync($"a[href='/cases/{caseId}/approve']");
+        Assert.Equal(digest, (await approver.InnerTextAsync("#digest")).Trim());
+        await BrowserSession.ScreenshotAsync(approver, "05-approve-page");
+        await approver.SelectOptionAsync("#Authority", "it_manager");
+        await approver.FillAsync("#ApproveReason", "caller verified by push and callback");
+        await approver.ClickAsync("button:text('Approve')");
+        await approver.WaitForURLAsync($"**/cases/{caseId}");
+        Assert.Equal("approved", (await approver.InnerTextAsync("h1 .state")).Trim());
+        var approval = Assert.Single(server.Database.Cases.Find(caseId)!.Approvals);
+        Assert.Equal("alex.approver", approval.Approver);
+
+        // The executor records the reset; the desk hands over with the first post-reset task.
+        var executor = await browser.SignInAsync("erin.exec", Role.Executor);
+        await executor.GotoAsync($"/cases/{caseId}");
+        await executor.ClickAsync("a:text('Record the reset as executed')");
+        await executor.FillAsync("#IdpEvent", "okta-evt-0001");
+        await executor.ClickAsync("button:text('Record as executed')");
+        await executor.WaitForURLAsync($"**/cases/{caseId}");
+        Assert.Equal("executed", (await executor.InnerTextAsync("h1 .state")).Trim());
+        await BrowserSession.ScreenshotAsync(executor, "06-case-executed");
+
+        server.Time.Advance(TimeSpan.FromMinutes(20));
+        await desk.GotoAsync($"/cases/{caseId}/follow-up");
+        await desk.SelectOptionAsync("#Task", "revoke_sessions");
+        await desk.ClickAsync("button:text('Record task')");
+        await desk.WaitForURLAsync($"**/cases/{caseId}");
+        Assert.Equal("validating", (await desk.InnerTextAsync("h1 .state")).Trim());
+
+        // The auditor sees the chain with every entry proven against the signed checkpoint, and the bundle verifies.
+        var auditor = await browser.SignInAsync("ann.auditor", Role.Auditor);
+        await auditor.GotoAsync($"/evidence/{caseId}");
+        var entries = server.Database.Cases.EntryIndices(caseId).Count;
+        Assert.Equal(6, entries);
+        Assert.Equal($"{entries} of {entries} entries proven included.", (await auditor.InnerTextAsync("#chain-status")).Trim());
+        Assert.StartsWith("✔", (await auditor.InnerTextAsync("#signature-status")).Trim(), StringComparison.Ordinal);
+        await BrowserSession.ScreenshotAsync(auditor, "07-evidence-timeline");
+        var download = await auditor.RunAndWaitForDownloadAsync(() => auditor.ClickAsync("a:text('Download the evidence bundle')"));
+        var path = Path.Combine(server.Folder, "downloaded.bundle.json");
+        Assert.Null(await download.FailureAsync());
+        await download.SaveAsAsync(path);
+        var report = BundleVerifier.Verify(await File.ReadAllBytesAsync(path), server.Database.Log.Verifier);
+        Assert.True(report.IsValid, string.Join("; ", report.Failures.Select(f => $"{f.Check}: {f.Message}")));
+        Assert.Equal(caseId, report.Account?.CaseId);
+
+        await auditor.GotoAsync("/log");
+        await BrowserSession.ScreenshotAsync(auditor, "08-log");
+        await auditor.GotoAsync("/");
+        Assert.Equal(5, await auditor.Locator("svg.chart[role='img']").CountAsync());
+        Assert.Contains("stacked by kind: mfa_factor 1.", await auditor.Locator("#chart-resetsperdaybykind-d").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("1", (await auditor.Locator("table:has(caption:text('by kind')) tbody tr:last-child td").TextContentAsync())?.Trim());
+        await BrowserSession.ScreenshotAsync(auditor, "09-dashboard");
+        await auditor.GotoAsync("/findings");
+        await BrowserSession.ScreenshotAsync(auditor, "10-findings");
+        await desk.GotoAsync("/cases");
+        await BrowserSession.ScreenshotAsync(desk, "11-cases");
+
+        Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task An_approver_cannot_approve_a_request_they_verified_and_the_page_says_why()
+    {
+        await using var server = await StartWithPolicyAsync();
+        await using var browser = await BrowserSession.StartAsync(server);
+        var both = await browser.SignInAsync("sam.both", Role.DeskAgent, Role.Approver);
+        var caseId = await OpenCaseAsync(both, "INC0099999");
+        await VerifyAsync(both, caseId, "push_to_enrolled_device");
+        await VerifyAsync(both, caseId, "callback_on_record");
+
+        await both.GotoAsync($"/cases/{caseId}/approve");
+        await both.SelectOptionAsync("#Authority", "service_desk_lead");
+        await both.ClickAsync("button:text('Approve')");
+        var refusal = await both.InnerTextAsync("[role='alert']");
+        Assert.Contains("RT-2101", refusal, StringComparison.Ordinal);
+        Assert.Contains("separation of duties", refusal, StringComparison.Ordinal);
+        await BrowserSession.ScreenshotAsync(both, "12-self-approval-refused");
+        var current = server.Database.Cases.Find(caseId)!;
+        Assert.Equal(CaseState.AwaitingApproval, current.State);
+        Assert.Empty(current.Approvals);
+        // The refusal page answers 409, which the browser logs as a failed load; nothing else may be logged.
+        Assert.DoesNotContain(browser.ConsoleErrors, e => !e.Contains("409", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_form_post_without_its_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        await using var server = await StartWithPolicyAsync();
+        using var client = server.ClientAs("dana.desk", Role.DeskAgent);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["TicketSystem"] = "servicenow", ["TicketKey"] = "INC1", ["Directory"] = "okta", ["TargetId"] = "jdoe",
+            ["Kind"] = "password", ["Channel"] = "phone", ["Requester"] = "jdoe",
+        });
+        using var response = await client.PostAsync("cases/open", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(server.Database.Cases.List(new CaseQuery()));
+    }
+
+    [Fact]
+    public async Task Pages_are_closed_to_roles_without_their_permission_and_the_stylesheet_keeps_the_policy()
+    {
+        await using var server = await StartWithPolicyAsync();
+        using var auditor = server.ClientAs("ann.auditor", Role.Auditor);
+        using var approve = await auditor.GetAsync("approvals");
+        Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
+        using var css = await server.Anonymous().GetAsync("static/site.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("default-src 'self'", css.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        using var page = await auditor.GetAsync("log");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<RunningServer> StartWithPolicyAsync()
+    {
+        var server = await RunningServer.StartAsync();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Web", "sample-policy.yaml"));
+        var policy = PolicyLoader.Load(bytes, "sample-policy.yaml").Policy!;
+        server.Database.Cases.Publish(bytes, policy.Hash, policy.Version, "sample-policy.yaml", "iam.admin", server.Time.GetUtcNow());
+        return server;
+    }
+
+    private static async Task<string> OpenCaseAsync(IPage page, string ticket)
+    {
+        await page.GotoAsync("/cases/open");
+        await page.FillAsync("#TicketSystem", "servicenow");
+        await page.FillAsync("#TicketKey", ticket);
+        await page.FillAsync("#Directory", "okta");
+        await page.FillAsync("#TargetId", "jdoe@example.com");
+        await page.FillAsync("#DisplayName", "Jane Doe");
+        await page.SelectOptionAsync("#Kind", "mfa_factor");
+        await page.SelectOptionAsync("#Channel", "phone");
+        await page.FillAsync("#Requester", "jdoe@example.com");
+        await page.ClickAsync("button:text('Open case')");
+        await page.WaitForURLAsync("**/cases/rc-*");
+        return page.Url[(page.Url.LastIndexOf('/') + 1)..];
+    }
+
+    private static async Task VerifyAsync(IPage page, string caseId, string method)
+    {
+        await page.GotoAsync($"/cases/{caseId}/verify");
+        await page.SelectOptionAsync("#Method", method);
+        await page.CheckAsync("#passed");
+        await page.ClickAsync("button:text('Record verification')");
+        await page.WaitForURLAsync($"**/cases/{caseId}");
+    }
+}
