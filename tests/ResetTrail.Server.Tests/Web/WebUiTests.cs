@@ -24,6 +24,7 @@ public sealed class WebUiTests
         var caseId = await OpenCaseAsync(desk, "INC0012345");
         Assert.Contains("verify the caller", await desk.InnerTextAsync(".next"), StringComparison.Ordinal);
         Assert.Contains("standard-factors", await desk.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.True(await desk.Locator("table:has(caption:text('rule and line')) tbody tr").CountAsync() >= 3, "the decision's explanations are listed");
         await BrowserSession.ScreenshotAsync(desk, "01-case-opened");
 
         await VerifyAsync(desk, caseId, "push_to_enrolled_device");

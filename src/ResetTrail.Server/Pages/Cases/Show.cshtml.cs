@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResetTrail.Core.Policy;
 using ResetTrail.Core.Workflow;
 using ResetTrail.Server.Authorization;
 
@@ -16,6 +17,9 @@ public sealed class ShowModel(CaseDesk desk, IAuthorizationService authorization
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Each requirement with the rule and line that set it; empty when the deciding policy version is not in this database.</summary>
+    public IReadOnlyList<Explanation> Explanations { get; private set; } = [];
+
     /// <summary>The steps this user may take on the case in its state, as links to their pages.</summary>
     public IReadOnlyList<(string Href, string Text)> Actions { get; private set; } = [];
 
@@ -29,6 +33,7 @@ public sealed class ShowModel(CaseDesk desk, IAuthorizationService authorization
 
         Now = desk.Now;
         Next = NextStep.Describe(Case, Now);
+        Explanations = PublishedPolicies.ForCase(desk.Database.Cases, Case) is { } policy ? CaseExplanations.Of(Case, policy) : [];
         var candidates = new List<(string Href, string Text, string Policy)>();
         switch (Case.State)
         {
