@@ -5,7 +5,7 @@
 #                                          the interoperability tests check our checkpoints and proofs with.
 #   postgresql                          - initdb and pg_ctl: the PostgreSQL store's tests start a real server
 #                                          in a temporary folder (as the `postgres` user when run as root).
-#   chromium                             - the browser the web UI tests drive through Playwright
+#   chromium                            - the browser the web UI tests drive through Playwright
 #                                          (Playwright's own browser download is never used).
 set -euo pipefail
 cd "$(dirname "$0")"
