@@ -23,6 +23,8 @@ public sealed partial class OpenApiDocumentTests
             .ToHashSet(StringComparer.Ordinal);
         var mapped = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/openapi", StringComparison.Ordinal))
+            // The web UI's pages answer HTML to browsers; they are not part of the API.
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null)
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
             .ToList();
         Assert.NotEmpty(mapped);

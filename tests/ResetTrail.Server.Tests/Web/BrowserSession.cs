@@ -47,13 +47,16 @@ internal sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>A page in a fresh browser context acting as <paramref name="name"/> with <paramref name="roles"/>.</summary>
-    public async Task<IPage> SignInAsync(string name, params Role[] roles)
+    public Task<IPage> SignInAsync(string name, params Role[] roles) => SignInWithTokenAsync(server.TokenFor(name, roles));
+
+    /// <summary>A page in a fresh browser context that sends <paramref name="token"/>.</summary>
+    public async Task<IPage> SignInWithTokenAsync(string token)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.Address.ToString(),
             AcceptDownloads = true,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + server.TokenFor(name, roles) },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();

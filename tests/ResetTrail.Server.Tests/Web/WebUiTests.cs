@@ -99,11 +99,12 @@ public sealed class WebUiTests
     }
 
     [Fact]
-    public async Task An_approver_cannot_approve_a_request_they_verified_and_the_page_says_why()
+    public async Task An_approver_cannot_approve_a_request_they_verified_through_the_page_or_the_api()
     {
         await using var server = await StartWithPolicyAsync();
         await using var browser = await BrowserSession.StartAsync(server);
-        var both = await browser.SignInAsync("sam.both", Role.DeskAgent, Role.Approver);
+        var token = server.TokenFor("sam.both", Role.DeskAgent, Role.Approver);
+        var both = await browser.SignInWithTokenAsync(token);
         var caseId = await OpenCaseAsync(both, "INC0099999");
         await VerifyAsync(both, caseId, "push_to_enrolled_device");
         await VerifyAsync(both, caseId, "callback_on_record");
@@ -115,6 +116,17 @@ public sealed class WebUiTests
         Assert.Contains("RT-2101", refusal, StringComparison.Ordinal);
         Assert.Contains("separation of duties", refusal, StringComparison.Ordinal);
         await BrowserSession.ScreenshotAsync(both, "12-self-approval-refused");
+
+        // The API refuses the same person the same way (the API's approve endpoint, with a token of their own).
+        using var api = server.Anonymous();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var body = new StringContent(
+            $$"""{"authority":"service_desk_lead","digest":"{{server.Database.Cases.Find(caseId)!.ApprovalDigest()}}","emergency":false,"reason":null}""",
+            System.Text.Encoding.UTF8, "application/json");
+        using var refused = await api.PostAsync($"api/v1/cases/{caseId}/approve", body);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("RT-2101", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var current = server.Database.Cases.Find(caseId)!;
         Assert.Equal(CaseState.AwaitingApproval, current.State);
         Assert.Empty(current.Approvals);
