@@ -17,6 +17,7 @@ using ResetTrail.Server.Authentication;
 using ResetTrail.Server.Authorization;
 using ResetTrail.Server.Health;
 using ResetTrail.Server.Hosting;
+using ResetTrail.Server.Identity;
 using ResetTrail.Server.Ingest;
 using ResetTrail.Server.Pages;
 using ResetTrail.Server.Problems;
@@ -66,7 +67,7 @@ public static class ServerComposition
         });
         services.AddResetTrailIngest(settings.Ingest);
         services.AddResetTrailPages();
-        // Identity: services.AddResetTrailIdentity(settings);
+        services.AddResetTrailIdentity(settings);
         return services;
     }
 
@@ -101,7 +102,7 @@ public static class ServerComposition
         api.MapFindingEndpoints();
         api.MapTokenEndpoints();
         app.MapResetTrailPages();
-        // Identity: app.MapIdentityEndpoints();
+        app.MapIdentityEndpoints();
         return app;
     }
 }

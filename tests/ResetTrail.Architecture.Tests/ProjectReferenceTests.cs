@@ -25,7 +25,10 @@ public sealed class ProjectReferenceTests
         { "src/ResetTrail.Detection", ["ResetTrail.Core", "ResetTrail.Ingestion"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // The server hosts the same workflow, log and SQLite store the command line uses; ASP.NET Core is a framework reference.
         // Bundles for the auditor's download, Ingestion for findings; OpenAPI describes the API it serves.
-        { "src/ResetTrail.Server", ["ResetTrail.Core", "ResetTrail.EvidenceLog", "ResetTrail.Storage.Sqlite", "ResetTrail.Bundles", "ResetTrail.Ingestion"], ["Microsoft.AspNetCore.OpenApi", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // Sign-in: local accounts (Accounts) and OpenID Connect through OpenIddict's client and validation (ADR 0012).
+        { "src/ResetTrail.Server", ["ResetTrail.Core", "ResetTrail.EvidenceLog", "ResetTrail.Storage.Sqlite", "ResetTrail.Bundles", "ResetTrail.Ingestion", "ResetTrail.Accounts"],
+            ["Microsoft.AspNetCore.OpenApi", "Microsoft.CodeAnalysis.BannedApiAnalyzers", "OpenIddict.Client.AspNetCore", "OpenIddict.Client.SystemNetHttp",
+             "OpenIddict.Validation.AspNetCore", "OpenIddict.Validation.SystemNetHttp", "Microsoft.Extensions.Http.Resilience"] },
     };
 
     [Theory]

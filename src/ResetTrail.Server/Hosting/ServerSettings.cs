@@ -23,6 +23,9 @@ public sealed record ServerSettings
 
     /// <summary>Real-time ingestion: Okta Event Hooks, the signed webhook, syslog (all off until configured).</summary>
     public Ingest.IngestSettings Ingest { get; init; } = new();
+
+    /// <summary>Sign-in: local accounts and OpenID Connect (Identity/IdentitySettings.cs).</summary>
+    public ResetTrail.Server.Identity.IdentitySettings Identity { get; init; } = new();
 }
 
 /// <summary>Request limits: bodies are bounded; token endpoints are rate limited per caller.</summary>

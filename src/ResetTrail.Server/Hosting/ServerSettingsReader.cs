@@ -28,7 +28,7 @@ public static class ServerSettingsReader
             try
             {
                 var file = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configFile), optional: false).Build();
-                problems.AddRange(file.AsEnumerable().Select(kv => kv.Key).Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase))
+                problems.AddRange(file.AsEnumerable().Select(kv => kv.Key).Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase) && !ResetTrail.Server.Identity.IdentitySettingsReader.IsKnown(k))
                     .Select(k => $"'{configFile}': unknown setting '{k}'; the settings are {string.Join(", ", Known.Where(n => n is not ("Limits" or "Ingest")))}"));
             }
             catch (Exception e) when (e is InvalidDataException or FormatException)
@@ -53,6 +53,7 @@ public static class ServerSettingsReader
                 TokenRequestsPerMinute = (int)Number(configuration, "Limits:TokenRequestsPerMinute", defaults.Limits.TokenRequestsPerMinute, 1, 100_000, problems),
             },
             Ingest = Ingest.IngestSettings.Read(configuration, problems),
+            Identity = ResetTrail.Server.Identity.IdentitySettingsReader.Read(configuration, problems, Describe),
         };
         if (settings.Origin.Length == 0 || settings.Origin.Any(c => char.IsWhiteSpace(c) || c == '+'))
         {

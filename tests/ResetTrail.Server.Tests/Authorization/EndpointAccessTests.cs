@@ -75,6 +75,10 @@ public sealed partial class EndpointAccessTests
         ["GET log"] = Evidence,
         ["GET evidence/{id}"] = Evidence,
         ["GET evidence/{id}/bundle"] = Evidence,
+        // Sign-in pages (Identity/): public by design; their forms need an antiforgery token.
+        ["GET /signin"] = null, ["POST /signin"] = null, ["GET /signin/code"] = null, ["POST /signin/code"] = null,
+        ["GET /signin/enrol"] = null, ["POST /signin/enrol"] = null, ["GET /account"] = null, ["POST /signout"] = null,
+        ["GET /setup"] = null, ["POST /setup"] = null,
     };
 
     /// <summary>
