@@ -67,15 +67,13 @@ public static class IdentityComposition
             options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
             options.SlidingExpiration = false;
         });
-        // Pages send people to the sign-in form; the API keeps answering 401 (the server's own events).
+        // A browser asking for a page is sent to the sign-in form; everything else (the API, tiles, metrics, scripts)
+        // keeps the server's own 401.
         services.PostConfigure<CookieAuthenticationOptions>(ResetTrailSchemes.Cookie, options =>
         {
             options.LoginPath = "/signin";
-            var apiAnswer = options.Events.OnRedirectToLogin;
-            options.Events.OnRedirectToLogin = context =>
-                context.Request.Path.StartsWithSegments(ServerComposition.ApiPrefix, StringComparison.Ordinal) || !HttpMethods.IsGet(context.Request.Method)
-                    ? apiAnswer(context)
-                    : RedirectToSignIn(context);
+            var plainAnswer = options.Events.OnRedirectToLogin;
+            options.Events.OnRedirectToLogin = context => WantsPage(context.Request) ? RedirectToSignIn(context) : plainAnswer(context);
         });
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -126,6 +124,11 @@ public static class IdentityComposition
         console.WriteLine($"No administrator exists yet. Open {address}/setup and give this one-time setup token: {secret}");
         console.WriteLine("(or create one with: resettrail account create-admin --db FILE --login NAME)");
     }
+
+    private static bool WantsPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && !request.Path.StartsWithSegments(ServerComposition.ApiPrefix, StringComparison.Ordinal)
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     private static Task RedirectToSignIn(RedirectContext<CookieAuthenticationOptions> context)
     {

@@ -194,6 +194,22 @@ public sealed partial class LocalSignInTests
     }
 
     [Fact]
+    public async Task A_browser_asking_for_a_protected_page_is_sent_to_sign_in_while_other_clients_get_401()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var browser = new Browser(server.Address);
+        using var page = new HttpRequestMessage(HttpMethod.Get, "metrics");
+        page.Headers.Accept.ParseAdd("text/html");
+
+        using var asBrowser = await browser.Client.SendAsync(page);
+        var asScript = await browser.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.Redirect, asBrowser.StatusCode);
+        Assert.StartsWith("/signin?ReturnUrl=%2Fmetrics", asBrowser.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, asScript.Status);
+    }
+
+    [Fact]
     public async Task Sign_in_posts_are_rate_limited_per_address()
     {
         await using var server = await RunningServer.StartAsync();

@@ -15,8 +15,8 @@ internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/account", Show).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signout", SignOut).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/account", Show).AllowAnonymous().WithTags("Sign-in");
+        app.MapPost("/signout", SignOut).AllowAnonymous().WithTags("Sign-in");
         return app;
     }
 

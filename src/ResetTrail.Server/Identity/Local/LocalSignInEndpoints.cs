@@ -29,12 +29,12 @@ internal static class LocalSignInEndpoints
 
     public static IEndpointRouteBuilder MapLocalSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/signin", ShowPassword).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signin", PostPassword).AllowAnonymous().RequireRateLimiting(IdentityComposition.SignInRateLimit).ExcludeFromDescription();
-        app.MapGet("/signin/code", ShowCode).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signin/code", PostCode).AllowAnonymous().RequireRateLimiting(IdentityComposition.SignInRateLimit).ExcludeFromDescription();
-        app.MapGet("/signin/enrol", ShowEnrol).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/signin/enrol", PostEnrol).AllowAnonymous().RequireRateLimiting(IdentityComposition.SignInRateLimit).ExcludeFromDescription();
+        app.MapGet("/signin", ShowPassword).AllowAnonymous().WithTags("Sign-in");
+        app.MapPost("/signin", PostPassword).AllowAnonymous().RequireRateLimiting(IdentityComposition.SignInRateLimit).WithTags("Sign-in");
+        app.MapGet("/signin/code", ShowCode).AllowAnonymous().WithTags("Sign-in");
+        app.MapPost("/signin/code", PostCode).AllowAnonymous().RequireRateLimiting(IdentityComposition.SignInRateLimit).WithTags("Sign-in");
+        app.MapGet("/signin/enrol", ShowEnrol).AllowAnonymous().WithTags("Sign-in");
+        app.MapPost("/signin/enrol", PostEnrol).AllowAnonymous().RequireRateLimiting(IdentityComposition.SignInRateLimit).WithTags("Sign-in");
         return app;
     }
 

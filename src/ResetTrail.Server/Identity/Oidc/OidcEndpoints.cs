@@ -22,8 +22,8 @@ internal static class OidcEndpoints
     {
         app.MapGet("/signin/oidc", (string? returnUrl) =>
             Results.Challenge(new AuthenticationProperties { RedirectUri = LocalSignInEndpoints.SafeReturn(returnUrl) }, [OpenIddictClientAspNetCoreDefaults.AuthenticationScheme]))
-            .AllowAnonymous().ExcludeFromDescription();
-        app.MapMethods("/" + CallbackPath, [HttpMethods.Get, HttpMethods.Post], Callback).AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().WithTags("Sign-in");
+        app.MapMethods("/" + CallbackPath, [HttpMethods.Get, HttpMethods.Post], Callback).AllowAnonymous().WithTags("Sign-in");
         return app;
     }
 

@@ -17,8 +17,8 @@ internal static class SetupEndpoints
 {
     public static IEndpointRouteBuilder MapSetupPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/setup", Show).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/setup", Post).AllowAnonymous().RequireRateLimiting(IdentityComposition.SignInRateLimit).ExcludeFromDescription();
+        app.MapGet("/setup", Show).AllowAnonymous().WithTags("Sign-in");
+        app.MapPost("/setup", Post).AllowAnonymous().RequireRateLimiting(IdentityComposition.SignInRateLimit).WithTags("Sign-in");
         return app;
     }
 
