@@ -31,6 +31,9 @@ public sealed class TlogTilesInteropTests
             {
                 connection.Open();
                 using var tamper = connection.CreateCommand();
+                // A leaf tile: Go's check of the entries against the leaf hashes catches it. (A zeroed level-1 tile 0 at this
+                // size passes Debian's x/mod 0.7.0 TileHashReader, whose parent check starts at len(stx) rather than at the
+                // number of distinct subtree tiles; reproduced by hand, see docs/design/server.md.)
                 tamper.CommandText = "UPDATE log_tiles SET hashes = zeroblob(length(hashes)) WHERE level = 0 AND idx = 1";
                 tamper.ExecuteNonQuery();
             }
