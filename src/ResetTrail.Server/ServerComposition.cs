@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using ResetTrail.Server.Api;
 using ResetTrail.Server.Cases;
+using ResetTrail.Server.Detection;
 using ResetTrail.Server.Evidence;
 using ResetTrail.Server.Findings;
 using ResetTrail.Server.Metrics;
@@ -68,6 +69,7 @@ public static class ServerComposition
         services.AddResetTrailIngest(settings.Ingest);
         services.AddResetTrailPages();
         services.AddResetTrailIdentity(settings);
+        services.AddResetTrailDetection(settings);
         return services;
     }
 

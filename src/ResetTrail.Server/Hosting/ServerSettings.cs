@@ -26,6 +26,9 @@ public sealed record ServerSettings
 
     /// <summary>Sign-in: local accounts and OpenID Connect (Identity/IdentitySettings.cs).</summary>
     public ResetTrail.Server.Identity.IdentitySettings Identity { get; init; } = new();
+
+    /// <summary>Detection over the ingested events, alerts delivered through the outbox (off until a sink is set).</summary>
+    public Detection.DetectionSettings Detection { get; init; } = new();
 }
 
 /// <summary>Request limits: bodies are bounded; token endpoints are rate limited per caller.</summary>

@@ -11,7 +11,7 @@ public static class ServerSettingsReader
 {
     public const string EnvironmentPrefix = "RESETTRAIL_";
 
-    private static readonly string[] Known = ["Db", "KeyFile", "Origin", "Urls", "Limits", "Limits:MaxRequestBodyBytes", "Limits:TokenRequestsPerMinute", .. Ingest.IngestSettings.Keys];
+    private static readonly string[] Known = ["Db", "KeyFile", "Origin", "Urls", "Limits", "Limits:MaxRequestBodyBytes", "Limits:TokenRequestsPerMinute", .. Ingest.IngestSettings.Keys, .. Detection.DetectionSettings.Keys];
 
     /// <summary>Settings from the file (optional), the environment and the command line, in rising precedence.</summary>
     public static (ServerSettings? Settings, IReadOnlyList<string> Problems) Read(string? configFile, IReadOnlyDictionary<string, string?> commandLine)
@@ -29,7 +29,7 @@ public static class ServerSettingsReader
             {
                 var file = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configFile), optional: false).Build();
                 problems.AddRange(file.AsEnumerable().Select(kv => kv.Key).Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase) && !ResetTrail.Server.Identity.IdentitySettingsReader.IsKnown(k))
-                    .Select(k => $"'{configFile}': unknown setting '{k}'; the settings are {string.Join(", ", Known.Where(n => n is not ("Limits" or "Ingest")))}"));
+                    .Select(k => $"'{configFile}': unknown setting '{k}'; the settings are {string.Join(", ", Known.Where(n => n is not ("Limits" or "Ingest" or "Detection")))}"));
             }
             catch (Exception e) when (e is InvalidDataException or FormatException)
             {
@@ -54,6 +54,7 @@ public static class ServerSettingsReader
             },
             Ingest = Ingest.IngestSettings.Read(configuration, problems),
             Identity = ResetTrail.Server.Identity.IdentitySettingsReader.Read(configuration, problems, Describe),
+            Detection = Detection.DetectionSettings.Read(configuration, problems),
         };
         if (settings.Origin.Length == 0 || settings.Origin.Any(c => char.IsWhiteSpace(c) || c == '+'))
         {
