@@ -1,3 +1,4 @@
+using ResetTrail.EvidenceLog.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using ResetTrail.EvidenceLog.Merkle;
@@ -30,11 +31,7 @@ internal sealed class LogWriteScope(NpgsqlConnection connection, TileAppender ap
     /// <summary>Appends one entry and returns its index.</summary>
     public ulong Append(byte[] entry)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        if (entry.Length > PostgresEvidenceLog.MaxEntryBytes)
-        {
-            throw new ArgumentException($"an entry has {entry.Length} bytes; the limit is {PostgresEvidenceLog.MaxEntryBytes}", nameof(entry));
-        }
+        EntryLimit.CheckOne(entry, nameof(entry));
 
         var index = appender.Size;
         Span<byte> leaf = stackalloc byte[Rfc6962.HashSize];

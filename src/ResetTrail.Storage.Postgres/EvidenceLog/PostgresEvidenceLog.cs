@@ -18,7 +18,7 @@ namespace ResetTrail.Storage.Postgres.EvidenceLog;
 public sealed partial class PostgresEvidenceLog : IEvidenceLog
 {
     /// <summary>Entries are evidence records, not artifacts; the same limit as the SQLite store.</summary>
-    public const int MaxEntryBytes = 1 << 20;
+    public const int MaxEntryBytes = EntryLimit.MaxBytes;
 
     /// <summary>The advisory lock key of the sequencer ("RTLOGSEQ" in ASCII); advisory locks are per database.</summary>
     internal const long SequencerLockKey = 0x52544C4F47534551;
@@ -60,17 +60,7 @@ public sealed partial class PostgresEvidenceLog : IEvidenceLog
 
     public AppendResult Append(IReadOnlyList<byte[]> entries)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0)
-        {
-            throw new ArgumentException("nothing to append", nameof(entries));
-        }
-
-        var oversized = entries.Select((e, i) => (e, i)).FirstOrDefault(x => x.e.Length > MaxEntryBytes);
-        if (oversized.e is not null)
-        {
-            throw new ArgumentException($"entry {oversized.i} has {oversized.e.Length} bytes; the limit is {MaxEntryBytes}", nameof(entries));
-        }
+        EntryLimit.CheckBatch(entries, nameof(entries));
 
         var (first, checkpoint) = WithinAppend(scope =>
         {

@@ -1,3 +1,4 @@
+using ResetTrail.EvidenceLog.Storage;
 using Microsoft.Data.Sqlite;
 using ResetTrail.EvidenceLog.Tiles;
 
@@ -19,11 +20,7 @@ internal sealed class LogWriteScope(SqliteEvidenceLog log, SqliteConnection conn
     /// <summary>Appends one entry and returns its index.</summary>
     public ulong Append(byte[] entry)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        if (entry.Length > SqliteEvidenceLog.MaxEntryBytes)
-        {
-            throw new ArgumentException($"an entry has {entry.Length} bytes; the limit is {SqliteEvidenceLog.MaxEntryBytes}", nameof(entry));
-        }
+        EntryLimit.CheckOne(entry, nameof(entry));
 
         var index = appender.Size;
         log.InsertEntries(Transaction, index, [entry], appender);

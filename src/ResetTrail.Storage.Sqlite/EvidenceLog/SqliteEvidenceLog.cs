@@ -19,7 +19,7 @@ namespace ResetTrail.Storage.Sqlite.EvidenceLog;
 public sealed partial class SqliteEvidenceLog : IEvidenceLog
 {
     /// <summary>Entries are evidence records, not artifacts; artifacts are stored by hash elsewhere.</summary>
-    public const int MaxEntryBytes = 1 << 20;
+    public const int MaxEntryBytes = EntryLimit.MaxBytes;
 
     private readonly SqliteConnection writer;
     private readonly SqliteConnection reader;
@@ -63,17 +63,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
 
     public AppendResult Append(IReadOnlyList<byte[]> entries)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0)
-        {
-            throw new ArgumentException("nothing to append", nameof(entries));
-        }
-
-        var oversized = entries.Select((e, i) => (e, i)).FirstOrDefault(x => x.e.Length > MaxEntryBytes);
-        if (oversized.e is not null)
-        {
-            throw new ArgumentException($"entry {oversized.i} has {oversized.e.Length} bytes; the limit is {MaxEntryBytes}", nameof(entries));
-        }
+        EntryLimit.CheckBatch(entries, nameof(entries));
 
         var (first, checkpoint) = WithinAppend(scope =>
         {
