@@ -67,7 +67,8 @@ public sealed class FailedVerificationTests
 
         var decisions = Enumerable.Range(0, 5).Select(n => policy.Decide(facts with { RecentFailedVerifications = n })).ToList();
 
-        Assert.Equal([1, 2, 3, 4, 4], decisions.Select(d => d.Verification.MinimumStrength));
+        // Capped at 3, the second strongest method: with a step-up required, the badge alone could never be met.
+        Assert.Equal([1, 2, 3, 3, 3], decisions.Select(d => d.Verification.MinimumStrength));
         Assert.Equal([0, 2, 4, 6, 8], decisions.Select(d => d.Approvals.Count));
         Assert.Equal([false, true, true, true, true], decisions.Select(d => d.Verification.StepUpRequired));
         Assert.Equal([false, false, false, false, false], decisions.Select(d => d.Verification.CallbackRequired));
@@ -75,6 +76,45 @@ public sealed class FailedVerificationTests
         Assert.Equal([VerificationMethod.CallbackOnRecord, VerificationMethod.PushToEnrolledDevice, VerificationMethod.InPersonBadge], decisions[1].Verification.AcceptedMethods);
         Assert.Equal("1 failed verification(s) in the last 30d: min strength 1→2, approvals 0→2, step-up required",
             decisions[1].Explanations.Single(e => e.Requirement == "after_failed_verification").Text);
+    }
+
+    [Fact]
+    public void A_required_step_up_stays_possible_however_many_failures_raised_the_strength()
+    {
+        var policy = PolicyFiles.Sample();
+        var requests = from target in Targets
+                       from kind in Enum.GetValues<ResetKind>()
+                       from channel in Enum.GetValues<Channel>()
+                       from initiator in Enum.GetValues<InitiatorType>()
+                       from failures in Enumerable.Range(0, 6)
+                       select new RequestFacts(target, kind, channel, initiator) { RecentFailedVerifications = failures };
+
+        foreach (var facts in requests)
+        {
+            var verification = policy.Decide(facts).Verification;
+            if (verification.StepUpRequired)
+            {
+                var strongEnough = verification.AcceptedMethods.Where(m => verification.Strengths[m] >= verification.MinimumStrength).ToList();
+                Assert.True(verification.AcceptedMethods.Count >= 2 && strongEnough.Count >= 1,
+                    $"{facts.Target.Id} {facts.Kind} {facts.Channel} {facts.Initiator} after {facts.RecentFailedVerifications} failure(s): step-up over [{string.Join(", ", verification.AcceptedMethods)}] at strength {verification.MinimumStrength}");
+            }
+        }
+    }
+
+    [Fact]
+    public void An_administrator_factor_reset_after_a_failure_asks_for_both_strong_methods()
+    {
+        var facts = new RequestFacts(new TargetIdentity("corp", "root") { Groups = ["Domain Admins"] }, ResetKind.AllFactors, Channel.Phone, InitiatorType.Internal)
+        {
+            RecentFailedVerifications = 1,
+        };
+
+        var decision = PolicyFiles.Sample().Decide(facts);
+
+        Assert.Equal("admin-all-factors", decision.RuleId);
+        Assert.True(decision.Verification.StepUpRequired);
+        Assert.Equal([VerificationMethod.IdDocumentLiveness, VerificationMethod.InPersonBadge], decision.Verification.AcceptedMethods);
+        Assert.Equal(3, decision.Verification.MinimumStrength);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace ResetTrail.Core.Policy.Deciding;
 /// "Stricter after failure": each failed verification on the target inside the look-back window raises the
 /// bar for the next attempt, as the rule's <c>after_failed_verification</c> says. A caller who failed the
 /// questions once is exactly who Scattered Spider's operators were: they called back with better answers.
-/// Per failure: min strength + add_strength (capped at the strongest accepted method, so the request stays
-/// possible), approvals + add_approvals; from the first failure a callback and/or a step-up; at deny_after
+/// Per failure: min strength + add_strength (capped at the strongest accepted method, or the second strongest
+/// when a step-up is required, so the request stays possible), approvals + add_approvals; from the first failure a callback and/or a step-up; at deny_after
 /// failures the request is refused until they age out of the window.
 /// </summary>
 internal static class FailedVerifications
@@ -24,8 +24,9 @@ internal static class FailedVerifications
         var source = rule ?? new Sourced<FailureTightening>(FailureTightening.BuiltIn, Explainer.BuiltIn, 0);
         var how = source.Value;
         var verification = decision.Verification;
-        var strongest = verification.AcceptedMethods.Select(m => verification.Strengths[m]).DefaultIfEmpty(verification.MinimumStrength).Max();
-        var minimum = Math.Max(verification.MinimumStrength, Math.Min(verification.MinimumStrength + (how.AddStrength * failures), strongest));
+        var callback = verification.CallbackRequired || how.RequireCallback;
+        var stepUp = verification.StepUpRequired || how.RequireStepUp;
+        var minimum = Math.Max(verification.MinimumStrength, Math.Min(verification.MinimumStrength + (how.AddStrength * failures), Ceiling(verification, stepUp)));
         var approvals = Math.Min(MaxApprovals, decision.Approvals.Count + (how.AddApprovals * failures));
         var denied = how.DenyAfter > 0 && failures >= how.DenyAfter;
 
@@ -40,8 +41,6 @@ internal static class FailedVerifications
             changes.Add($"approvals {decision.Approvals.Count}→{approvals}");
         }
 
-        var callback = verification.CallbackRequired || how.RequireCallback;
-        var stepUp = verification.StepUpRequired || how.RequireStepUp;
         if (callback && !verification.CallbackRequired)
         {
             changes.Add("callback required");
@@ -96,5 +95,20 @@ internal static class FailedVerifications
             Approvals = decision.Approvals with { Count = approvals },
             Emergency = decision.Emergency is { } e ? e with { Approvals = Math.Min(approvals, e.Approvals + (how.AddApprovals * failures)) } : null,
         };
+    }
+
+    /// <summary>
+    /// How far the minimum strength may rise: to the strongest accepted method, or, when a step-up is required,
+    /// to the second strongest, so that two accepted methods remain and the step-up can still be met. A rule
+    /// accepting only [id_document_liveness: 3, in_person_badge: 4] with a step-up would otherwise keep only the
+    /// badge after one failure and ask for a second, different method that no longer exists. The step-up then
+    /// requires both methods, which includes the strongest.
+    /// </summary>
+    private static int Ceiling(VerificationRequirement verification, bool stepUp)
+    {
+        var strengths = verification.AcceptedMethods.Select(m => verification.Strengths[m]).OrderDescending().ToList();
+        return strengths.Count == 0 ? verification.MinimumStrength
+            : stepUp && strengths.Count >= 2 ? strengths[1]
+            : strengths[0];
     }
 }
