@@ -91,8 +91,10 @@ internal sealed class Roster
         roster.staffByAuthority["service_desk_lead"] = ["lead.hughes@" + Domain, "lead.nakamura@" + Domain, "lead.evans@" + Domain];
         roster.staffByAuthority["it_manager"] = ["itm.fischer@" + Domain, "itm.garcia@" + Domain, "itm.chen@" + Domain];
         roster.staffByAuthority["security"] = ["soc.mensah@" + Domain, "soc.varga@" + Domain, "soc.tanaka@" + Domain, "soc.walsh@" + Domain];
-        roster.staffByAuthority["iam_owner"] = ["iam.rossi@" + Domain, "iam.patel@" + Domain];
-        roster.staffByAuthority["app_owner"] = ["owner.jensen@" + Domain, "owner.quinn@" + Domain];
+        // Owners too come four to a pool: after two failed verifications a rule asking for one owner's approval asks
+        // for three (add_approvals), all different people, and one of them may be the requester.
+        roster.staffByAuthority["iam_owner"] = ["iam.rossi@" + Domain, "iam.patel@" + Domain, "iam.okafor@" + Domain, "iam.lindqvist@" + Domain];
+        roster.staffByAuthority["app_owner"] = ["owner.jensen@" + Domain, "owner.quinn@" + Domain, "owner.moreau@" + Domain, "owner.sato@" + Domain];
         return roster;
     }
 
