@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using ResetTrail.Bench.Harness;
 
@@ -30,34 +28,10 @@ internal static class EntraCorpus
 
     private static readonly string[] UnicodeNames = ["José Müller", "Zoë Ångström", "Łukasz Żółć", "渡辺 健", "Søren Kierkegård", "Ирина Петрова"];
 
-    public static CorpusStats Write(string path, long count, ulong seed = DefaultSeed)
-    {
-        using var file = File.Create(path, 1 << 20);
-        using Stream output = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest) : file;
-        var rng = new SplitMix64(seed);
-        var buffer = new ArrayBufferWriter<byte>(8192);
-        using var json = new Utf8JsonWriter(buffer);
-        var filler = OktaCorpus.Filler(rng);
-        var time = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        long total = 0, changes = 0, escaped = 0;
-        for (long i = 0; i < count; i++)
-        {
-            buffer.ResetWrittenCount();
-            json.Reset(buffer);
-            time = time.AddMilliseconds(1 + rng.Below(400));
-            var (credential, unicode) = WriteAudit(json, rng, time, filler);
-            changes += credential ? 1 : 0;
-            escaped += unicode ? 1 : 0;
-            json.Flush();
-            output.Write(buffer.WrittenSpan);
-            output.WriteByte((byte)'\n');
-            total += buffer.WrittenCount + 1;
-        }
+    public static CorpusStats Write(string path, long count, ulong seed = DefaultSeed) =>
+        NdjsonCorpus.Write(path, count, seed, WriteAudit);
 
-        return new CorpusStats(count, total, changes, escaped);
-    }
-
-    private static (bool Credential, bool Unicode) WriteAudit(Utf8JsonWriter json, SplitMix64 rng, DateTime time, string filler)
+    private static (bool Credential, bool Unicode) WriteAudit(Utf8JsonWriter json, SplitMix64 rng, DateTime time, long number, string filler)
     {
         var roll = rng.Below(1000);
         var credential = roll < 75;
@@ -112,12 +86,10 @@ internal static class EntraCorpus
         json.WriteString("key", "User-Agent");
         json.WriteString("value", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36");
         json.WriteEndObject();
-        var used = (int)(json.BytesCommitted + json.BytesPending);
-        var pad = Math.Max(16, size - used - 40);
-        var start = (int)rng.Below((ulong)(filler.Length - pad));
+        var padding = NdjsonCorpus.Padding(json, rng, filler, size, reserve: 40);
         json.WriteStartObject();
         json.WriteString("key", "RequestTrace");
-        json.WriteString("value", filler.AsSpan(start, pad));
+        json.WriteString("value", padding);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();

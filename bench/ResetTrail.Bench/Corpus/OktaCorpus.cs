@@ -51,30 +51,8 @@ internal static class OktaCorpus
     }
 
     /// <summary>Writes the corpus; <paramref name="onChange"/> hears each credential change's time, target login and reset kind.</summary>
-    public static CorpusStats Write(Stream output, long count, ulong seed = DefaultSeed, Action<DateTime, string, string>? onChange = null)
-    {
-        var rng = new SplitMix64(seed);
-        var buffer = new ArrayBufferWriter<byte>(8192);
-        using var json = new Utf8JsonWriter(buffer);
-        var filler = Filler(rng);
-        var time = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        long total = 0, changes = 0, escaped = 0;
-        for (long i = 0; i < count; i++)
-        {
-            buffer.ResetWrittenCount();
-            json.Reset(buffer);
-            time = time.AddMilliseconds(1 + rng.Below(400));
-            var (credential, unicode) = WriteEvent(json, rng, time, filler, onChange);
-            changes += credential ? 1 : 0;
-            escaped += unicode ? 1 : 0;
-            json.Flush();
-            output.Write(buffer.WrittenSpan);
-            output.WriteByte((byte)'\n');
-            total += buffer.WrittenCount + 1;
-        }
-
-        return new CorpusStats(count, total, changes, escaped);
-    }
+    public static CorpusStats Write(Stream output, long count, ulong seed = DefaultSeed, Action<DateTime, string, string>? onChange = null) =>
+        NdjsonCorpus.Write(output, count, seed, (json, rng, time, _, filler) => WriteEvent(json, rng, time, filler, onChange));
 
     private static (bool Credential, bool Unicode) WriteEvent(Utf8JsonWriter json, SplitMix64 rng, DateTime time, string filler, Action<DateTime, string, string>? onChange)
     {
@@ -192,10 +170,7 @@ internal static class OktaCorpus
         json.WriteString("threatSuspected", "false");
         json.WriteString("behaviors", "{New Geo-Location=NEGATIVE, New Device=NEGATIVE, New IP=NEGATIVE, New State=NEGATIVE, New Country=NEGATIVE, Velocity=NEGATIVE, New City=NEGATIVE}");
         json.WriteString("risk", "{level=LOW}");
-        var used = (int)(json.BytesCommitted + json.BytesPending);
-        var pad = Math.Max(16, size - used - 20);
-        var start = (int)rng.Below((ulong)(filler.Length - pad));
-        json.WriteString("dtHash", filler.AsSpan(start, pad));
+        json.WriteString("dtHash", NdjsonCorpus.Padding(json, rng, filler, size, reserve: 20));
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();

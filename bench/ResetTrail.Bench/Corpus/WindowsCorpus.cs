@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using ResetTrail.Bench.Harness;
 
@@ -20,32 +18,8 @@ internal static class WindowsCorpus
 
     private static readonly string[] UnicodeNames = ["jmüller", "zångström", "łżółć", "wtanabe.健", "skierkegård"];
 
-    public static CorpusStats Write(string path, long count, ulong seed = DefaultSeed)
-    {
-        using var file = File.Create(path, 1 << 20);
-        using Stream output = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest) : file;
-        var rng = new SplitMix64(seed);
-        var buffer = new ArrayBufferWriter<byte>(8192);
-        using var json = new Utf8JsonWriter(buffer);
-        var filler = OktaCorpus.Filler(rng);
-        var time = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        long total = 0, changes = 0, escaped = 0;
-        for (long i = 0; i < count; i++)
-        {
-            buffer.ResetWrittenCount();
-            json.Reset(buffer);
-            time = time.AddMilliseconds(1 + rng.Below(400));
-            var (credential, unicode) = WriteEvent(json, rng, time, i + 1, filler);
-            changes += credential ? 1 : 0;
-            escaped += unicode ? 1 : 0;
-            json.Flush();
-            output.Write(buffer.WrittenSpan);
-            output.WriteByte((byte)'\n');
-            total += buffer.WrittenCount + 1;
-        }
-
-        return new CorpusStats(count, total, changes, escaped);
-    }
+    public static CorpusStats Write(string path, long count, ulong seed = DefaultSeed) =>
+        NdjsonCorpus.Write(path, count, seed, WriteEvent);
 
     private static (bool Credential, bool Unicode) WriteEvent(Utf8JsonWriter json, SplitMix64 rng, DateTime time, long recordId, string filler)
     {
@@ -94,10 +68,7 @@ internal static class WindowsCorpus
 
         json.WriteEndObject();
         json.WriteEndObject();
-        var used = (int)(json.BytesCommitted + json.BytesPending);
-        var pad = Math.Max(16, size - used - 40);
-        var start = (int)rng.Below((ulong)(filler.Length - pad));
-        json.WriteString("message", filler.AsSpan(start, pad));
+        json.WriteString("message", NdjsonCorpus.Padding(json, rng, filler, size, reserve: 40));
         json.WriteEndObject();
         return (credential, unicode);
     }
