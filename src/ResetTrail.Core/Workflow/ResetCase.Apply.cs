@@ -61,6 +61,40 @@ public sealed partial class ResetCase
         return result;
     }
 
+    /// <summary>
+    /// An independent copy: <see cref="Apply"/> changes the case it is called on, so a store that keeps folded cases
+    /// between steps hands out copies and folds new entries onto a copy, never onto the one it keeps.
+    /// </summary>
+    public ResetCase Copy()
+    {
+        var copy = new ResetCase(Id)
+        {
+            Ticket = Ticket,
+            Target = Target,
+            Kind = Kind,
+            Channel = Channel,
+            Initiator = Initiator,
+            Requester = Requester,
+            OpenedAt = OpenedAt,
+            RecentFailedVerificationsAtOpening = RecentFailedVerificationsAtOpening,
+            State = State,
+            Decision = Decision,
+            Execution = Execution,
+            EmergencyPath = EmergencyPath,
+            EmergencyReview = EmergencyReview,
+            EndedAt = EndedAt,
+            EndReason = EndReason,
+            approvalDigest = approvalDigest,
+        };
+        copy.verifications.AddRange(verifications);
+        copy.approvals.AddRange(approvals);
+        copy.denials.AddRange(denials);
+        copy.links.AddRange(links);
+        copy.tasks.AddRange(tasks);
+        copy.steps.AddRange(steps);
+        return copy;
+    }
+
     /// <summary>Applies one more entry of this case.</summary>
     public ResetCase Apply(EvidenceRecord record)
     {

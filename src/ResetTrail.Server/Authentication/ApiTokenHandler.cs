@@ -16,7 +16,7 @@ namespace ResetTrail.Server.Authentication;
 /// ever written to a log or an answer.
 /// </summary>
 internal sealed partial class ApiTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ServerDatabase database, TimeProvider time)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ServerDatabase database, ApiTokenCache cache, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string BearerPrefix = "Bearer ";
@@ -40,7 +40,7 @@ internal sealed partial class ApiTokenHandler(
         }
 
         var hash = ApiTokenSecret.Hash(token);
-        var stored = database.Tokens.FindByHash(hash);
+        var stored = cache.Find(hash, database.Tokens.FindByHash);
         // The lookup is by hash (an index), and the hash of a 256-bit secret leaks nothing an attacker can steer;
         // the final comparison is still constant-time so no byte of a stored hash is learnt from timing.
         if (stored is null || !CryptographicOperations.FixedTimeEquals(stored.Hash, hash))

@@ -15,6 +15,7 @@ internal static class AuthenticationComposition
     /// </summary>
     public static IServiceCollection AddResetTrailAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<ApiTokenCache>();
         services.AddAuthentication(ResetTrailSchemes.Default)
             .AddPolicyScheme(ResetTrailSchemes.Default, "ResetTrail", options =>
                 options.ForwardDefaultSelector = context => ApiTokenHandler.CarriesApiToken(context.Request) ? ResetTrailSchemes.ApiToken : ResetTrailSchemes.Cookie)

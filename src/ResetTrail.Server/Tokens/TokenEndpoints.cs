@@ -44,9 +44,11 @@ internal static partial class TokenEndpoints
     private static Ok<TokenView[]> List(ServerDatabase database, TimeProvider time) =>
         TypedResults.Ok(database.Tokens.List().Select(TokenView.From).ToArray());
 
-    private static Results<NoContent, ProblemHttpResult> Revoke(string id, ClaimsPrincipal user, ServerDatabase database, TimeProvider time)
+    private static Results<NoContent, ProblemHttpResult> Revoke(string id, ClaimsPrincipal user, ServerDatabase database, ApiTokenCache tokens, TimeProvider time)
     {
         var revoked = new TokenIssuer(database.Tokens, time).Revoke(id, user.Actor());
+        // Cleared after the revocation is stored, so no request can put the token back from a read made before it.
+        tokens.ForgetAll();
         return revoked.IsSuccess ? TypedResults.NoContent() : Problem.For(revoked.Error);
     }
 

@@ -10,6 +10,9 @@ public sealed partial class SqliteCaseStore
 {
     private static readonly string[] CacheTables = ["case_index", "case_entries", "verification_failures", "policy_versions"];
 
+    // Published versions by log index: an entry never changes once committed, and every opening asks for the active one.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, PublishedPolicy> policies = new();
+
     public PublishedPolicy Publish(byte[] policyText, string hash, string version, string source, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(policyText);
@@ -82,29 +85,46 @@ public sealed partial class SqliteCaseStore
 
             return cases.Count;
         });
+        folded.Clear();
         return count;
     }
 
     private PublishedPolicy? ReadPolicy(string sql, string? hash)
     {
-        using var connection = SqliteDatabase.Open(Log.Path, create: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (hash is not null)
+        long index;
+        using (var read = Log.Read())
         {
-            command.Parameters.AddWithValue("$hash", hash);
+            var command = read.Connection.Prepared(null, sql);
+            if (hash is not null)
+            {
+                command.Parameters.AddWithValue("$hash", hash);
+            }
+
+            if (command.ExecuteScalar() is not long found)
+            {
+                return null;
+            }
+
+            index = found;
         }
 
-        if (command.ExecuteScalar() is not long index)
+        if (policies.TryGetValue(index, out var known))
         {
-            return null;
+            return known;
         }
 
         var entry = Log.ReadEntries((ulong)index, (ulong)index + 1).Single();
         var record = EvidenceRecord.TryParse(entry.Data) ?? throw new InvalidDataException($"log entry {index} is not a policy version");
         var data = record.Data;
-        return new PublishedPolicy(Text(data, "hash"), Text(data, "version"), Text(data, "source"),
+        var policy = new PublishedPolicy(Text(data, "hash"), Text(data, "version"), Text(data, "source"),
             Convert.FromBase64String(Text(data, "text")), (ulong)index, record.At);
+        if (policies.Count >= 64)
+        {
+            policies.Clear();
+        }
+
+        policies[index] = policy;
+        return policy;
     }
 
     private static void IndexPolicy(SqliteConnection connection, SqliteTransaction transaction, string hash, string version, string source, ulong index, DateTimeOffset at)

@@ -15,21 +15,19 @@ namespace ResetTrail.Storage.Sqlite.Cases;
 /// </summary>
 public sealed partial class SqliteCaseStore(SqliteEvidenceLog log) : ICaseStore
 {
-    private const int ParsedCapacity = 100_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, EvidenceRecord> parsed = new();
-
     public SqliteEvidenceLog Log { get; } = log;
 
     public Outcome<CaseStepReceipt> Apply(string caseId, Func<ResetCase?, Outcome<EvidenceRecord>> decide)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        var (outcome, _) = Log.WithinGroupedAppend(scope =>
+        var ((outcome, after), _) = Log.WithinGroupedAppend(scope =>
         {
-            var current = LoadCase(scope.Connection, scope.Transaction, caseId);
+            var (loaded, _) = Load(scope.Connection, scope.Transaction, caseId);
+            var current = loaded?.Case.Copy();
             var decided = decide(current);
             if (!decided.IsSuccess)
             {
-                return Outcome<CaseStepReceipt>.Fail(decided.Error);
+                return (Outcome<CaseStepReceipt>.Fail(decided.Error), (FoldedCase?)null);
             }
 
             var record = decided.Value;
@@ -40,34 +38,36 @@ public sealed partial class SqliteCaseStore(SqliteEvidenceLog log) : ICaseStore
                 : CaseRules.Check(current, record);
             if (refusal is not null)
             {
-                return Outcome<CaseStepReceipt>.Fail(refusal);
+                return (Outcome<CaseStepReceipt>.Fail(refusal), null);
             }
 
             var updated = current is null ? ResetCase.FromOpened(record) : current.Apply(record);
             var index = scope.Append(record.ToCanonicalBytes());
             Index(scope.Connection, scope.Transaction, updated, record, index);
-            return new CaseStepReceipt(updated, record, index);
+            // The caller gets the case; the store keeps a copy of its own, which nobody changes.
+            return (new CaseStepReceipt(updated, record, index), new FoldedCase(updated.Copy(), [.. loaded?.Indices ?? [], index]));
         });
+        // Kept only now: the work above may run in a group that rolls back and runs again.
+        if (after is not null)
+        {
+            folded.Keep(caseId, after, foldedFromStart: false);
+        }
+
         return outcome;
     }
 
-    public ResetCase? Find(string caseId)
-    {
-        using var connection = SqliteDatabase.Open(Log.Path, create: false);
-        return LoadCase(connection, null, caseId);
-    }
+    public ResetCase? Find(string caseId) => LoadCommitted(caseId)?.Case.Copy();
 
     public IReadOnlyList<CaseSummary> List(CaseQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var connection = SqliteDatabase.Open(Log.Path, create: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var read = Log.Read();
+        var command = read.Connection.Prepared(null, """
             SELECT case_id, state, directory || ':' || target, kind, channel, tier, initiator, ticket, opened_at, updated_at FROM case_index
             WHERE ($state IS NULL OR state = $state) AND ($target IS NULL OR target = $target)
               AND ($from IS NULL OR opened_at >= $from) AND ($to IS NULL OR opened_at < $to)
             ORDER BY opened_at DESC, case_id LIMIT $limit
-            """;
+            """);
         command.Parameters.AddWithValue("$state", query.State is { } s ? WireName.Of(s) : DBNull.Value);
         command.Parameters.AddWithValue("$target", (object?)query.Target ?? DBNull.Value);
         command.Parameters.AddWithValue("$from", query.OpenedFrom is { } f ? EvidenceRecord.FormatTime(f) : DBNull.Value);
@@ -92,53 +92,12 @@ public sealed partial class SqliteCaseStore(SqliteEvidenceLog log) : ICaseStore
     public int FailedVerificationsSince(TargetIdentity target, DateTimeOffset since)
     {
         ArgumentNullException.ThrowIfNull(target);
-        using var connection = SqliteDatabase.Open(Log.Path, create: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM verification_failures WHERE directory = $d AND target = $t AND at >= $since";
+        using var read = Log.Read();
+        var command = read.Connection.Prepared(null, "SELECT count(*) FROM verification_failures WHERE directory = $d AND target = $t AND at >= $since");
         command.Parameters.AddWithValue("$d", target.Directory);
         command.Parameters.AddWithValue("$t", target.Id);
         command.Parameters.AddWithValue("$since", EvidenceRecord.FormatTime(since));
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private ResetCase? LoadCase(SqliteConnection connection, SqliteTransaction? transaction, string caseId)
-    {
-        var command = connection.Prepared(transaction, """
-            SELECT c.log_index, e.entry FROM case_entries c JOIN log_entries e ON e.idx = c.log_index
-            WHERE c.case_id = $case ORDER BY c.seq
-            """);
-        command.Parameters.AddWithValue("$case", caseId);
-        var records = new List<EvidenceRecord>();
-        using (var rows = command.ExecuteReader())
-        {
-            while (rows.Read())
-            {
-                var index = rows.GetInt64(0);
-                var bytes = (byte[])rows[1];
-                if (!parsed.TryGetValue(index, out var record) || !record.ToCanonicalBytes().AsSpan().SequenceEqual(bytes))
-                {
-                    record = EvidenceRecord.TryParse(bytes)
-                        ?? throw new InvalidDataException($"an entry of case {caseId} is not evidence: the database is damaged; run 'resettrail log verify'");
-                    Remember(index, record);
-                }
-
-                records.Add(record);
-            }
-        }
-
-        return records.Count == 0 ? null : ResetCase.Replay(records);
-    }
-
-    // Entries never change once committed, so their parsed form is kept (bounded); the bytes are still compared,
-    // so a row edited behind the store's back is parsed again rather than served from memory.
-    private void Remember(long index, EvidenceRecord record)
-    {
-        if (parsed.Count >= ParsedCapacity)
-        {
-            parsed.Clear();
-        }
-
-        parsed[index] = record;
     }
 
     private static void Index(SqliteConnection connection, SqliteTransaction transaction, ResetCase updated, EvidenceRecord record, ulong index)

@@ -12,9 +12,8 @@ public sealed partial class SqliteEvidenceLog
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, TileId.Width);
-        using var connection = SqliteDatabase.Open(Path, create: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT hashes FROM log_tiles WHERE level = $level AND idx = $idx";
+        using var read = reads.Rent();
+        var command = read.Connection.Prepared(null, "SELECT hashes FROM log_tiles WHERE level = $level AND idx = $idx");
         command.Parameters.AddWithValue("$level", tile.Level);
         command.Parameters.AddWithValue("$idx", checked((long)tile.Index));
         var bytes = width * ResetTrail.EvidenceLog.Merkle.Rfc6962.HashSize;

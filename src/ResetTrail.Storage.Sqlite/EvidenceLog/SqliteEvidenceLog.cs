@@ -33,6 +33,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
     private readonly GroupCommitQueue groupCommit;
     private readonly Lock readGate = new();
     private readonly TileNodeReader nodes;
+    private readonly ReadConnectionPool reads;
     private SqliteTransaction? writeTransaction;
     private TileAppender? sequencerState;
     private List<VerifierKey> verifiers;
@@ -51,6 +52,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
         reader = SqliteDatabase.Open(path, create: false);
         nodes = new TileNodeReader(new SqliteTileReader(reader, () => null));
         verifiers = LoadVerifiers(reader);
+        reads = ReadConnectionPool.Hold(path);
     }
 
     public string Path { get; }
@@ -225,9 +227,8 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
 
     public IEnumerable<LogEntry> ReadEntries(ulong fromIndex, ulong toIndex)
     {
-        using var connection = SqliteDatabase.Open(Path, create: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT idx, entry FROM log_entries WHERE idx >= $from AND idx < $to ORDER BY idx";
+        using var read = reads.Rent();
+        var command = read.Connection.Prepared(null, "SELECT idx, entry FROM log_entries WHERE idx >= $from AND idx < $to ORDER BY idx");
         command.Parameters.AddWithValue("$from", checked((long)Math.Min(fromIndex, long.MaxValue)));
         command.Parameters.AddWithValue("$to", (long)Math.Min(toIndex, long.MaxValue));
         using var rows = command.ExecuteReader();
@@ -244,8 +245,13 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
         return LogAuditor.Audit(new AuditSource(this, trustedKeys ?? AllVerifiers(), connection, snapshot), progress);
     }
 
+    /// <summary>A pooled read-only connection to this log's file, for stores that read beside it.</summary>
+    internal PooledRead Read() => reads.Rent();
+
     public void Dispose()
     {
+        // Readers close first: the last connection to close checkpoints the WAL, which a read-only one cannot.
+        reads.Release();
         writer.Dispose();
         reader.Dispose();
         signer?.Dispose();
@@ -308,17 +314,14 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
 
     private List<StoredCheckpoint> ReadCheckpoints(string sql, long? size)
     {
-        lock (readGate)
+        using var read = reads.Rent();
+        var command = read.Connection.Prepared(null, sql);
+        if (size is not null)
         {
-            using var command = reader.CreateCommand();
-            command.CommandText = sql;
-            if (size is not null)
-            {
-                command.Parameters.AddWithValue("$size", size.Value);
-            }
-
-            return ReadCheckpointRows(command);
+            command.Parameters.AddWithValue("$size", size.Value);
         }
+
+        return ReadCheckpointRows(command);
     }
 
     private static List<StoredCheckpoint> ReadCheckpointRows(SqliteCommand command)

@@ -36,18 +36,17 @@ public sealed class SqliteTokenStore(string databasePath)
     /// <summary>The token whose SHA-256 is <paramref name="hash"/>, or null. The caller checks expiry and revocation.</summary>
     public StoredApiToken? FindByHash(byte[] hash)
     {
-        using var connection = SqliteDatabase.Open(databasePath, create: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM api_tokens WHERE hash = $hash";
+        // Every API request asks this: a pooled connection and a prepared statement (ADR 0042).
+        using var read = ReadConnectionPool.Rent(databasePath);
+        var command = read.Connection.Prepared(null, $"SELECT {Columns} FROM api_tokens WHERE hash = $hash");
         command.Parameters.AddWithValue("$hash", hash);
         return Read(command).SingleOrDefault();
     }
 
     public IReadOnlyList<StoredApiToken> List()
     {
-        using var connection = SqliteDatabase.Open(databasePath, create: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM api_tokens ORDER BY created_at, id";
+        using var read = ReadConnectionPool.Rent(databasePath);
+        var command = read.Connection.Prepared(null, $"SELECT {Columns} FROM api_tokens ORDER BY created_at, id");
         return Read(command);
     }
 
