@@ -38,6 +38,7 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
     private TileAppender? sequencerState;
     private List<VerifierKey> verifiers;
     private long knownSize; // the largest committed size this process has seen; the log only grows
+    private int disposed;
 
     private SqliteEvidenceLog(string path, string origin, NoteSigner? signer, TimeProvider time)
     {
@@ -250,6 +251,11 @@ public sealed partial class SqliteEvidenceLog : IEvidenceLog
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return; // A second release would let go of another log's hold on the read pool.
+        }
+
         // Readers close first: the last connection to close checkpoints the WAL, which a read-only one cannot.
         reads.Release();
         writer.Dispose();
