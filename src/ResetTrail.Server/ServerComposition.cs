@@ -41,6 +41,7 @@ public static class ServerComposition
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
         services.AddSingleton(database);
+        services.AddSingleton<Cases.CaseSnapshot>();
         services.AddSingleton(time);
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -68,6 +68,10 @@ internal static class Migrations
                                 body BLOB NOT NULL, processed_at TEXT, events INTEGER, problems INTEGER);
             CREATE INDEX inbox_pending ON inbox (id) WHERE processed_at IS NULL;
             """),
+        // Which cases changed since a log index: what the server's case snapshot (dashboard, findings) refolds.
+        ("0009_case_entries_by_log_index", """
+            CREATE INDEX case_entries_log_index ON case_entries (log_index);
+            """),
     ];
 
     public static void Apply(SqliteConnection connection, TimeProvider time)

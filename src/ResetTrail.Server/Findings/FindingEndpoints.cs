@@ -11,7 +11,7 @@ namespace ResetTrail.Server.Findings;
 
 /// <summary>
 /// /api/v1/findings: the identity-provider events stored in the database ('resettrail ingest') reconciled against
-/// its cases, as 'resettrail reconcile --db' does, filtered by code, severity and owner. Computed per request.
+/// its cases, as 'resettrail reconcile --db' does, filtered by code, severity and owner. Computed per request over the cached fold of every case (CaseSnapshot).
 /// </summary>
 internal static class FindingEndpoints
 {
@@ -22,9 +22,9 @@ internal static class FindingEndpoints
         return api;
     }
 
-    private static Ok<JsonObject> Reconcile(ServerDatabase database, TimeProvider time, string? code, string? severity, string? owner)
+    private static Ok<JsonObject> Reconcile(ServerDatabase database, Cases.CaseSnapshot cases, TimeProvider time, string? code, string? severity, string? owner)
     {
-        var reconciler = new Reconciler(database.Cases.LoadAll(), [], EvidentPersonMatcher.Instance, new ReconcileOptions(), time.GetUtcNow());
+        var reconciler = new Reconciler(cases.Current(), [], EvidentPersonMatcher.Instance, new ReconcileOptions(), time.GetUtcNow());
         var findings = reconciler.Reconcile(database.Events.ReadAll())
             .Where(f => (code is null || f.Code == code) && (severity is null || f.Severity == severity) && (owner is null || f.Owner == owner))
             .ToList();

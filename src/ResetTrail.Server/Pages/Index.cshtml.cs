@@ -3,17 +3,22 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResetTrail.Core.Workflow;
 using ResetTrail.Server.Authorization;
+using ResetTrail.Server.Cases;
 using ResetTrail.Server.Pages.Charts;
 
 namespace ResetTrail.Server.Pages;
 
 /// <summary>The dashboard: resets per day by tier, kind and channel; evidence completeness; findings by owner; time to validation.</summary>
 [Authorize(Policy = Permissions.ReadCases)]
-public sealed class IndexModel(CaseDesk desk, FindingsView findings) : PageModel
+public sealed class IndexModel(CaseDesk desk, CaseSnapshot cases, FindingsView findings) : PageModel
 {
     public DashboardFigures Figures { get; private set; } = null!;
 
-    public void OnGet() => Figures = new DashboardFigures(desk.Database.Cases.LoadAll(), findings.Reconcile(), desk.Now);
+    public void OnGet()
+    {
+        var all = cases.Current();
+        Figures = new DashboardFigures(all, findings.Reconcile(all), desk.Now);
+    }
 }
 
 /// <summary>How the dashboard writes shares and durations.</summary>

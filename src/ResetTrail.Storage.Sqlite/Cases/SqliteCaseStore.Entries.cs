@@ -6,7 +6,4 @@ public sealed partial class SqliteCaseStore
 {
     /// <summary>The log indices of a case's entries, in log order (empty when there is no such case); for bundle export.</summary>
     public IReadOnlyList<ulong> EntryIndices(string caseId) => LoadCommitted(caseId) is { } found ? [.. found.Indices] : [];
-
-    /// <summary>Every case, replayed from the log (reconciliation holds a desk's cases in memory).</summary>
-    public List<ResetCase> LoadAll() => [.. List(new CaseQuery { Limit = int.MaxValue }).Select(summary => Find(summary.CaseId)!)];
 }

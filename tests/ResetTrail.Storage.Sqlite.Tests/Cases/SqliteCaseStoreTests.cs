@@ -45,6 +45,26 @@ public sealed class SqliteCaseStoreTests
     }
 
     [Fact]
+    public void Loading_every_case_at_once_gives_what_finding_each_one_gives_in_the_list_order()
+    {
+        var (fixture, store) = NewStore();
+        using var _ = fixture;
+        DriveToClosed(fixture, store, "rc-1");
+        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(store.Apply("rc-2", _ => CaseCommands.Open(Request("rc-2"), Policy, fixture.Time.GetUtcNow())).IsSuccess);
+        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(store.Apply("rc-0", _ => CaseCommands.Open(Request("rc-0"), Policy, fixture.Time.GetUtcNow())).IsSuccess);
+        Step(store, "rc-0", c => CaseCommands.Verify(c, "agent.bob", VerificationMethod.PushToEnrolledDevice, false, [], Policy, fixture.Time.GetUtcNow()));
+
+        var all = store.LoadAll();
+
+        Assert.Equal(["rc-0", "rc-2", "rc-1"], all.Select(c => c.Id));
+        Assert.Equal(store.List(new CaseQuery()).Select(s => s.CaseId), all.Select(c => c.Id));
+        Assert.All(all, c => Assert.Equal(store.Find(c.Id)!.Steps.Count, c.Steps.Count));
+        Assert.Equal([CaseState.Verifying, CaseState.Opened, CaseState.Closed], all.Select(c => c.State));
+    }
+
+    [Fact]
     public void A_case_driven_to_closed_is_read_back_from_its_evidence_and_the_log_verifies()
     {
         var (fixture, store) = NewStore();
