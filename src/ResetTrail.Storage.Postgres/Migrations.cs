@@ -43,6 +43,28 @@ public static class Migrations
                                           target text NOT NULL, actor text, ocsf jsonb NOT NULL, PRIMARY KEY (source, event_id));
             CREATE INDEX identity_events_time ON identity_events (time, source, event_id);
             """),
+        // What a server keeps beside the log (ADR 0043): API tokens (hashes only), local accounts (TOTP secrets sealed
+        // with the account secrets key), the real-time inbox, and detection's alert outbox with its read positions.
+        ("0004_server_stores", """
+            CREATE TABLE api_tokens (id text PRIMARY KEY, name text NOT NULL, hash bytea NOT NULL UNIQUE, roles text[] NOT NULL,
+                                     created_by text NOT NULL, created_at timestamptz NOT NULL, expires_at timestamptz,
+                                     revoked_at timestamptz, revoked_by text);
+            CREATE INDEX api_tokens_name ON api_tokens (name) WHERE revoked_at IS NULL;
+            CREATE TABLE accounts (login text PRIMARY KEY, display_name text NOT NULL, roles text[] NOT NULL, password_hash text NOT NULL,
+                                   totp_secret bytea, totp_confirmed boolean NOT NULL DEFAULT false, last_totp_step bigint,
+                                   disabled boolean NOT NULL DEFAULT false, created_at timestamptz NOT NULL,
+                                   failures integer NOT NULL DEFAULT 0, window_start timestamptz, locks integer NOT NULL DEFAULT 0,
+                                   locked_until timestamptz);
+            CREATE TABLE inbox (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, channel text NOT NULL, source text, peer text,
+                                received_at timestamptz NOT NULL, body bytea NOT NULL, processed_at timestamptz, events integer,
+                                problems integer);
+            CREATE INDEX inbox_pending ON inbox (id) WHERE processed_at IS NULL;
+            CREATE TABLE alert_outbox (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, sink text NOT NULL, alert_id text NOT NULL,
+                                       alert text NOT NULL, created_at timestamptz NOT NULL, due_at timestamptz NOT NULL,
+                                       attempts integer NOT NULL, last_error text, delivered_at timestamptz, UNIQUE (sink, alert_id));
+            CREATE INDEX alert_outbox_due ON alert_outbox (sink, due_at, id) WHERE delivered_at IS NULL;
+            CREATE TABLE detector_progress (stream text PRIMARY KEY, position text NOT NULL);
+            """),
     ];
 
     /// <summary>The newest migration this build knows.</summary>

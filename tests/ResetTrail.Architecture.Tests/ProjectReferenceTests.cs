@@ -15,9 +15,11 @@ public sealed class ProjectReferenceTests
         // Accounts: the store keeps local accounts (ResetTrail.Accounts' IAccountStore) in the same file.
         { "src/ResetTrail.Storage.Sqlite", ["ResetTrail.EvidenceLog", "ResetTrail.Core", "ResetTrail.Ingestion", "ResetTrail.Accounts", "ResetTrail.Detection"], ["Microsoft.Data.Sqlite", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // Local accounts: password hashing, TOTP and lockout need only the base library's cryptography.
-        { "src/ResetTrail.Accounts", ["ResetTrail.Core"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // The account secrets key is an owner-only key file like the log's signing key (EvidenceLog's OwnerOnlyFile, Result).
+        { "src/ResetTrail.Accounts", ["ResetTrail.Core", "ResetTrail.EvidenceLog"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // The shared store holds what the SQLite store holds, natively for PostgreSQL; SQLite users never load Npgsql.
-        { "src/ResetTrail.Storage.Postgres", ["ResetTrail.EvidenceLog", "ResetTrail.Core", "ResetTrail.Ingestion"], ["Npgsql", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
+        // Accounts and Detection: it implements their store interfaces (IAccountStore, IAlertOutbox) for servers that share it.
+        { "src/ResetTrail.Storage.Postgres", ["ResetTrail.EvidenceLog", "ResetTrail.Core", "ResetTrail.Ingestion", "ResetTrail.Accounts", "ResetTrail.Detection"], ["Npgsql", "Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         // Bundles are verified offline: the workflow's rules and the log's proofs, never a database.
         { "src/ResetTrail.Bundles", ["ResetTrail.Core", "ResetTrail.EvidenceLog"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
         { "src/ResetTrail.Ingestion", ["ResetTrail.Core"], ["Microsoft.CodeAnalysis.BannedApiAnalyzers"] },
@@ -26,7 +28,8 @@ public sealed class ProjectReferenceTests
         // The server hosts the same workflow, log and SQLite store the command line uses; ASP.NET Core is a framework reference.
         // Bundles for the auditor's download, Ingestion for findings; OpenAPI describes the API it serves.
         // Sign-in: local accounts (Accounts) and OpenID Connect through OpenIddict's client and validation (ADR 0012).
-        { "src/ResetTrail.Server", ["ResetTrail.Core", "ResetTrail.EvidenceLog", "ResetTrail.Storage.Sqlite", "ResetTrail.Bundles", "ResetTrail.Ingestion", "ResetTrail.Accounts"],
+        // Storage.Postgres: serve on a PostgreSQL database several servers share (ADR 0043); the handlers see only interfaces.
+        { "src/ResetTrail.Server", ["ResetTrail.Core", "ResetTrail.EvidenceLog", "ResetTrail.Storage.Sqlite", "ResetTrail.Storage.Postgres", "ResetTrail.Bundles", "ResetTrail.Ingestion", "ResetTrail.Accounts"],
             ["Microsoft.AspNetCore.OpenApi", "Microsoft.CodeAnalysis.BannedApiAnalyzers", "OpenIddict.Client.AspNetCore", "OpenIddict.Client.SystemNetHttp",
              "OpenIddict.Validation.AspNetCore", "OpenIddict.Validation.SystemNetHttp", "Microsoft.Extensions.Http.Resilience"] },
     };

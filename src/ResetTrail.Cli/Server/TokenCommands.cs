@@ -2,7 +2,6 @@ using System.CommandLine;
 using ResetTrail.Cli.Console;
 using ResetTrail.Cli.Log;
 using ResetTrail.Server.Tokens;
-using ResetTrail.Storage.Sqlite.Tokens;
 
 namespace ResetTrail.Cli.Server;
 
@@ -28,7 +27,8 @@ internal static class TokenCommands
         var command = new Command("create", "Create an API token; it is printed once and stored only as its SHA-256") { database, name, roles, expiresIn };
         command.SetAction(parse =>
         {
-            var issued = Issuer(parse, database, io).Create(parse.GetValue(name), parse.GetValue(roles), parse.GetValue(expiresIn), "cli:" + Environment.UserName);
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            var issued = new TokenIssuer(store.Tokens, io.Time).Create(parse.GetValue(name), parse.GetValue(roles), parse.GetValue(expiresIn), "cli:" + Environment.UserName);
             if (!issued.IsSuccess)
             {
                 throw new CommandFailedException($"{issued.Error.Code}: {issued.Error.Message}", issued.Error.Code == "RT-3104" ? ExitCodes.Usage : ExitCodes.Failed);
@@ -49,7 +49,8 @@ internal static class TokenCommands
         {
             io.Output.WriteLine($"{"ID",-18} {"NAME",-24} {"STATUS",-8} {"EXPIRES",-25} ROLES");
             var now = io.Time.GetUtcNow();
-            foreach (var token in Issuer(parse, database, io).List())
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            foreach (var token in new TokenIssuer(store.Tokens, io.Time).List())
             {
                 var view = TokenView.From(token);
                 var status = token.RevokedAt is not null ? "revoked" : token.IsActiveAt(now) ? "active" : "expired";
@@ -68,7 +69,8 @@ internal static class TokenCommands
         var command = new Command("revoke", "Revoke an API token at once") { id, database };
         command.SetAction(parse =>
         {
-            var revoked = Issuer(parse, database, io).Revoke(parse.GetValue(id)!, "cli:" + Environment.UserName);
+            using var store = LogOptions.OpenForReading(parse, database, io);
+            var revoked = new TokenIssuer(store.Tokens, io.Time).Revoke(parse.GetValue(id)!, "cli:" + Environment.UserName);
             if (!revoked.IsSuccess)
             {
                 throw new CommandFailedException($"{revoked.Error.Code}: {revoked.Error.Message}");
@@ -78,12 +80,5 @@ internal static class TokenCommands
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static TokenIssuer Issuer(ParseResult parse, Option<string> database, CliIO io)
-    {
-        // Opening the log applies pending migrations (0004 adds the token table) and checks the file is ours.
-        using var log = LogOptions.OpenForReading(parse, database, io);
-        return new TokenIssuer(new SqliteTokenStore(log.Name), io.Time);
     }
 }

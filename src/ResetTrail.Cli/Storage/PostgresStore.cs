@@ -1,3 +1,4 @@
+using ResetTrail.Core.Access;
 using ResetTrail.Core.Workflow;
 using ResetTrail.EvidenceLog.Notes;
 using ResetTrail.EvidenceLog.Storage;
@@ -5,6 +6,7 @@ using ResetTrail.Ingestion.Events;
 using ResetTrail.Storage.Postgres.Cases;
 using ResetTrail.Storage.Postgres.Events;
 using ResetTrail.Storage.Postgres.EvidenceLog;
+using ResetTrail.Storage.Postgres.Tokens;
 
 namespace ResetTrail.Cli.Storage;
 
@@ -16,6 +18,8 @@ internal sealed class PostgresStore(PostgresEvidenceLog log) : Store
     public override IEvidenceLog Log => log;
 
     public override ICaseStore Cases => cases;
+
+    public override ITokenStore Tokens => new PostgresTokenStore(log.DataSource);
 
     public override string Name => log.Database;
 

@@ -1,3 +1,4 @@
+using ResetTrail.Core.Access;
 using ResetTrail.Core.Workflow;
 using ResetTrail.EvidenceLog.Notes;
 using ResetTrail.EvidenceLog.Storage;
@@ -5,6 +6,7 @@ using ResetTrail.Ingestion.Events;
 using ResetTrail.Storage.Sqlite.Cases;
 using ResetTrail.Storage.Sqlite.Events;
 using ResetTrail.Storage.Sqlite.EvidenceLog;
+using ResetTrail.Storage.Sqlite.Tokens;
 
 namespace ResetTrail.Cli.Storage;
 
@@ -16,6 +18,8 @@ internal sealed class SqliteStore(SqliteEvidenceLog log) : Store
     public override IEvidenceLog Log => log;
 
     public override ICaseStore Cases => cases;
+
+    public override ITokenStore Tokens => new SqliteTokenStore(log.Path);
 
     public override string Name => log.Path;
 

@@ -1,3 +1,4 @@
+using ResetTrail.Core.Access;
 using ResetTrail.Core.Workflow;
 using ResetTrail.EvidenceLog.Notes;
 using ResetTrail.EvidenceLog.Storage;
@@ -14,6 +15,8 @@ internal abstract class Store : IDisposable
     public abstract IEvidenceLog Log { get; }
 
     public abstract ICaseStore Cases { get; }
+
+    public abstract ITokenStore Tokens { get; }
 
     /// <summary>The database as the user named it, without a password.</summary>
     public abstract string Name { get; }

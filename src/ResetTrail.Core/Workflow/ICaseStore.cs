@@ -17,6 +17,9 @@ public interface ICaseStore
 
     ResetCase? Find(string caseId);
 
+    /// <summary>The log indices of a case's entries, in step order (empty for an unknown case).</summary>
+    IReadOnlyList<ulong> EntryIndices(string caseId);
+
     IReadOnlyList<CaseSummary> List(CaseQuery query);
 
     /// <summary>Failed verification attempts recorded on this target since <paramref name="since"/>, across cases.</summary>

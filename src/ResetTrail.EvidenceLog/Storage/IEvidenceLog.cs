@@ -33,6 +33,12 @@ public interface IEvidenceLog : IDisposable
     /// <summary>RFC 9162 consistency proof between two tree sizes.</summary>
     Result<IReadOnlyList<byte[]>> ConsistencyProof(ulong size1, ulong size2);
 
+    /// <summary>
+    /// The first <paramref name="width"/> hashes of a stored hash tile, as C2SP tlog-tiles serves them, or null when
+    /// the log does not hold that many yet. A stored tile only grows, so a prefix of it never changes.
+    /// </summary>
+    byte[]? ReadTile(Tiles.TileId tile, int width);
+
     /// <summary>Entries with index in [fromIndex, toIndex), in index order.</summary>
     IEnumerable<LogEntry> ReadEntries(ulong fromIndex, ulong toIndex);
 

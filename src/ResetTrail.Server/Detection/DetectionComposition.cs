@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ResetTrail.Detection.Delivery;
 using ResetTrail.Server.Hosting;
 using ResetTrail.Server.Ingest;
-using ResetTrail.Storage.Sqlite.Alerts;
 
 namespace ResetTrail.Server.Detection;
 
@@ -19,8 +18,7 @@ public static class DetectionComposition
         }
 
         services.AddSingleton(detection);
-        services.AddSingleton(provider => SqliteAlertOutbox.Open(settings.Db, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IAlertOutbox>(provider => provider.GetRequiredService<SqliteAlertOutbox>());
+        services.AddSingleton(provider => provider.GetRequiredService<ServerDatabase>().OpenAlertOutbox(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadOnlyList<IAlertSink>>(provider => Sinks(detection, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new OutboxDispatcher(
             provider.GetRequiredService<IAlertOutbox>(), provider.GetRequiredService<IReadOnlyList<IAlertSink>>(), provider.GetRequiredService<TimeProvider>(), Backoff.Default));

@@ -1,3 +1,4 @@
+using ResetTrail.Core.Workflow;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -7,11 +7,17 @@ namespace ResetTrail.Server.Hosting;
 /// </summary>
 public sealed record ServerSettings
 {
-    /// <summary>The SQLite database file; created with its signing key when missing.</summary>
+    /// <summary>
+    /// The SQLite database file, created with its signing key when missing; or a PostgreSQL database that several
+    /// servers share (postgres://user@host:port/db or Host=...;Database=...), where KeyFile is required.
+    /// </summary>
     public string Db { get; init; } = "resettrail.db";
 
-    /// <summary>The private signing key file. Default: the database path + .key.</summary>
+    /// <summary>The private signing key file. Default for SQLite: the database path + .key.</summary>
     public string? KeyFile { get; init; }
+
+    /// <summary>The account secrets key file (seals TOTP secrets). Default: the database path (PostgreSQL: KeyFile) + .secrets.key.</summary>
+    public string? SecretsKeyFile { get; init; }
 
     /// <summary>The log's origin, used only when the database is created.</summary>
     public string Origin { get; init; } = "resettrail.localhost/log";

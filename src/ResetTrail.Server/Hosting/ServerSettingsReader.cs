@@ -11,7 +11,7 @@ public static class ServerSettingsReader
 {
     public const string EnvironmentPrefix = "RESETTRAIL_";
 
-    private static readonly string[] Known = ["Db", "KeyFile", "Origin", "Urls", "Limits", "Limits:MaxRequestBodyBytes", "Limits:TokenRequestsPerMinute", .. Ingest.IngestSettings.Keys, .. Detection.DetectionSettings.Keys];
+    private static readonly string[] Known = ["Db", "KeyFile", "SecretsKeyFile", "Origin", "Urls", "Limits", "Limits:MaxRequestBodyBytes", "Limits:TokenRequestsPerMinute", .. Ingest.IngestSettings.Keys, .. Detection.DetectionSettings.Keys];
 
     /// <summary>Settings from the file (optional), the environment and the command line, in rising precedence.</summary>
     public static (ServerSettings? Settings, IReadOnlyList<string> Problems) Read(string? configFile, IReadOnlyDictionary<string, string?> commandLine)
@@ -45,6 +45,7 @@ public static class ServerSettingsReader
         {
             Db = Text(configuration, "Db", defaults.Db, problems),
             KeyFile = configuration["KeyFile"] is { Length: > 0 } key ? key : null,
+            SecretsKeyFile = configuration["SecretsKeyFile"] is { Length: > 0 } secrets ? secrets : null,
             Origin = Text(configuration, "Origin", defaults.Origin, problems),
             Urls = Text(configuration, "Urls", defaults.Urls, problems),
             Limits = new ServerLimits

@@ -20,7 +20,6 @@ using ResetTrail.Server.Identity.Local;
 using ResetTrail.Server.Identity.Oidc;
 using ResetTrail.Server.Identity.Pages;
 using ResetTrail.Server.Identity.Setup;
-using ResetTrail.Storage.Sqlite.Accounts;
 
 namespace ResetTrail.Server.Identity;
 
@@ -39,11 +38,9 @@ public static class IdentityComposition
         services.AddSingleton(identity);
         services.AddSingleton(provider =>
         {
-            var path = provider.GetRequiredService<ServerDatabase>().Log.Path;
-            var opened = SqliteAccountStore.Open(path, provider.GetRequiredService<TimeProvider>());
+            var opened = provider.GetRequiredService<ServerDatabase>().OpenAccounts(provider.GetRequiredService<TimeProvider>());
             return opened.IsSuccess ? opened.Value : throw new InvalidOperationException($"local accounts: {opened.Error}");
         });
-        services.AddSingleton<IAccountStore>(provider => provider.GetRequiredService<SqliteAccountStore>());
         services.AddSingleton(new PasswordHasher());
         services.AddSingleton(new LockoutOptions());
         services.AddSingleton<LocalSignIn>();
@@ -94,7 +91,7 @@ public static class IdentityComposition
     {
         ArgumentNullException.ThrowIfNull(app);
         // Open the accounts now: a bad secrets key file stops the start-up with its fix, not the first sign-in.
-        _ = app.Services.GetRequiredService<SqliteAccountStore>();
+        _ = app.Services.GetRequiredService<IAccountStore>();
         app.MapLocalSignIn();
         app.MapAccountPages();
         app.MapSetupPage();

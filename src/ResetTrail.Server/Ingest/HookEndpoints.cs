@@ -9,7 +9,7 @@ using ResetTrail.Ingestion.Sources;
 using ResetTrail.Server.Authentication;
 using ResetTrail.Server.Hosting;
 using ResetTrail.Server.Problems;
-using ResetTrail.Storage.Sqlite.Inbox;
+using ResetTrail.Ingestion.Inbox;
 
 namespace ResetTrail.Server.Ingest;
 

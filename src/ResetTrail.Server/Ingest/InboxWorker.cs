@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResetTrail.Ingestion.Realtime;
 using ResetTrail.Server.Hosting;
-using ResetTrail.Storage.Sqlite.Inbox;
+using ResetTrail.Ingestion.Inbox;
 
 namespace ResetTrail.Server.Ingest;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using ResetTrail.Ingestion.Realtime;
 using ResetTrail.Ingestion.Syslog;
 using ResetTrail.Server.Hosting;
-using ResetTrail.Storage.Sqlite.Inbox;
+using ResetTrail.Ingestion.Inbox;
 
 namespace ResetTrail.Server.Ingest;
 

@@ -9,7 +9,7 @@ using ResetTrail.Server.Authentication;
 using ResetTrail.Server.Authorization;
 using ResetTrail.Server.Hosting;
 using ResetTrail.Server.Problems;
-using ResetTrail.Storage.Sqlite.Tokens;
+using ResetTrail.Core.Access;
 
 namespace ResetTrail.Server.Tokens;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using ResetTrail.Core;
 using ResetTrail.Core.Access;
 using ResetTrail.Server.Problems;
-using ResetTrail.Storage.Sqlite.Tokens;
 
 namespace ResetTrail.Server.Tokens;
 
@@ -14,7 +13,7 @@ public sealed record IssuedToken(ApiTokenSecret Secret, StoredApiToken Stored);
 /// Creates, lists and revokes API tokens; the command line (<c>resettrail token</c>) and the administrator's API
 /// both come here, so the rules are the same: a name, at least one known role, an optional expiry, unique active names.
 /// </summary>
-public sealed class TokenIssuer(SqliteTokenStore store, TimeProvider time)
+public sealed class TokenIssuer(ITokenStore store, TimeProvider time)
 {
     public static readonly TimeSpan LongestLifetime = TimeSpan.FromDays(3650);
 

@@ -11,7 +11,7 @@ namespace ResetTrail.Storage.Postgres.Events;
 /// the same file twice stores nothing twice. Each batch goes by binary COPY into a temporary table and one
 /// INSERT ... ON CONFLICT DO NOTHING from it. Events are context, not evidence: they are not in the log.
 /// </summary>
-public sealed class PostgresEventStore(NpgsqlDataSource dataSource)
+public sealed class PostgresEventStore(NpgsqlDataSource dataSource) : IEventStore
 {
     /// <summary>Rows per transaction: large enough to amortise the commit, small enough to bound memory.</summary>
     public const int BatchSize = 4096;

@@ -3,6 +3,7 @@ using ResetTrail.Accounts;
 using ResetTrail.Accounts.Lockout;
 using ResetTrail.Accounts.Model;
 using ResetTrail.Accounts.OneTimeCodes;
+using ResetTrail.Accounts.Secrets;
 using ResetTrail.Core;
 using ResetTrail.Core.Access;
 using ResetTrail.Core.Evidence;

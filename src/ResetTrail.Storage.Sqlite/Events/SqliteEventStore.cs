@@ -8,7 +8,7 @@ namespace ResetTrail.Storage.Sqlite.Events;
 /// Normalised identity events kept in the product's database, keyed by their source and the source's own event id:
 /// ingesting the same file twice stores nothing twice. Events are context, not evidence: they are not in the log.
 /// </summary>
-public sealed class SqliteEventStore(string databasePath)
+public sealed class SqliteEventStore(string databasePath) : IEventStore
 {
     /// <summary>Rows per transaction: large enough to amortise the commit, small enough to bound memory.</summary>
     public const int BatchSize = 4096;

@@ -1,13 +1,8 @@
 using Microsoft.Data.Sqlite;
 using ResetTrail.Core.Evidence;
+using ResetTrail.Ingestion.Inbox;
 
 namespace ResetTrail.Storage.Sqlite.Inbox;
-
-/// <summary>One delivery as received: which channel, which source it claims, its bytes.</summary>
-public sealed record InboxItem(long Id, string Channel, string? Source, string? Peer, DateTimeOffset ReceivedAt, byte[] Body);
-
-/// <summary>One delivery to accept.</summary>
-public sealed record InboxDelivery(string Channel, string? Source, string? Peer, byte[] Body);
 
 /// <summary>
 /// What real-time channels (Okta Event Hooks, webhooks, syslog) delivered, committed durably before the sender is
@@ -15,7 +10,7 @@ public sealed record InboxDelivery(string Channel, string? Source, string? Peer,
 /// still pending when the server starts again. Processing is idempotent (events are keyed by their source ids), so a
 /// delivery processed again after a crash between processing and <see cref="Complete"/> changes nothing twice.
 /// </summary>
-public sealed class SqliteInbox : IDisposable
+public sealed class SqliteInbox : IInbox, IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();

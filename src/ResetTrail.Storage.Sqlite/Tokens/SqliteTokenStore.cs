@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ResetTrail.Core.Access;
 using ResetTrail.Core.Evidence;
 
 namespace ResetTrail.Storage.Sqlite.Tokens;
@@ -7,7 +8,7 @@ namespace ResetTrail.Storage.Sqlite.Tokens;
 /// API tokens in the product's database (migration 0004). Tokens are credentials, not evidence: they live
 /// beside the log, not in it. The store holds hashes only; a leaked database yields no usable token.
 /// </summary>
-public sealed class SqliteTokenStore(string databasePath)
+public sealed class SqliteTokenStore(string databasePath) : ITokenStore
 {
     private const string Columns = "id, name, hash, roles, created_by, created_at, expires_at, revoked_at, revoked_by";
 

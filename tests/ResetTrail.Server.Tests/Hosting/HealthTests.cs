@@ -23,7 +23,7 @@ public sealed class HealthTests
     public async Task Not_ready_when_the_latest_checkpoint_does_not_verify()
     {
         await using var server = await RunningServer.StartAsync();
-        using (var connection = new SqliteConnection($"Data Source={server.Database.Log.Path};Pooling=false"))
+        using (var connection = new SqliteConnection($"Data Source={server.Database.Name};Pooling=false"))
         {
             connection.Open();
             using var tamper = connection.CreateCommand();

@@ -9,7 +9,7 @@ using ResetTrail.Core.Access;
 using ResetTrail.Ingestion.Realtime;
 using ResetTrail.Server.Hosting;
 using ResetTrail.Server.Ingest;
-using ResetTrail.Storage.Sqlite.Inbox;
+using ResetTrail.Ingestion.Inbox;
 
 namespace ResetTrail.Server.Tests.Ingest;
 
@@ -87,7 +87,7 @@ public sealed class HookTests
         var id = (await answer.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt64();
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        using (var connection = Storage.Sqlite.SqliteDatabase.Open(server.Database.Log.Path, create: false))
+        using (var connection = Storage.Sqlite.SqliteDatabase.Open(server.Database.Name, create: false))
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT count(*) FROM inbox WHERE id = $id";

@@ -27,7 +27,7 @@ public sealed class ApiTokenTests
         var stored = server.Database.Tokens.List().Single(t => t.Id == id);
         Assert.Equal(SHA256.HashData(Encoding.ASCII.GetBytes(secret)), stored.Hash);
         Assert.DoesNotContain(secret, await admin.GetStringAsync("api/v1/tokens/"), StringComparison.Ordinal);
-        Assert.DoesNotContain(secret, File.ReadAllText(server.Database.Log.Path, Encoding.Latin1), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, File.ReadAllText(server.Database.Name, Encoding.Latin1), StringComparison.Ordinal);
 
         using var bot = server.Anonymous();
         bot.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);

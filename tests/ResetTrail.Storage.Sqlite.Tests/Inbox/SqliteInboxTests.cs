@@ -1,4 +1,5 @@
 using System.Text;
+using ResetTrail.Ingestion.Inbox;
 using ResetTrail.Storage.Sqlite.Inbox;
 using ResetTrail.Storage.Sqlite.Tests.EvidenceLog;
 

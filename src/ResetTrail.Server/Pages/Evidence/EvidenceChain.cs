@@ -3,7 +3,6 @@ using ResetTrail.EvidenceLog;
 using ResetTrail.EvidenceLog.Checkpoints;
 using ResetTrail.EvidenceLog.Merkle;
 using ResetTrail.EvidenceLog.Storage;
-using ResetTrail.Storage.Sqlite.EvidenceLog;
 using ResetTrail.Server.Hosting;
 
 namespace ResetTrail.Server.Pages.Evidence;
@@ -52,7 +51,7 @@ public static class EvidenceChain
         return chain;
     }
 
-    private static bool Status(SqliteEvidenceLog log, ulong index, byte[] leaf, CheckpointStatus checkpoint, out string status)
+    private static bool Status(IEvidenceLog log, ulong index, byte[] leaf, CheckpointStatus checkpoint, out string status)
     {
         if (checkpoint.Verified is not { } trusted)
         {

@@ -3,15 +3,16 @@ using System.Text;
 using ResetTrail.EvidenceLog;
 using ResetTrail.EvidenceLog.Storage;
 
-namespace ResetTrail.Storage.Sqlite.Accounts;
+namespace ResetTrail.Accounts.Secrets;
 
 /// <summary>
-/// Seals account secrets (TOTP keys) with AES-256-GCM under a key kept beside the database in <c>FILE.secrets.key</c>
-/// (owner-only, like the signing key). A copy of the database alone does not reveal them. The associated data binds
-/// each ciphertext to its purpose and login, so a sealed secret moved to another row does not open.
+/// Seals account secrets (TOTP keys) with AES-256-GCM under a key kept in an owner-only file (like the signing key):
+/// beside a SQLite database in <c>FILE.secrets.key</c>; for a shared PostgreSQL database, one file every server holds.
+/// A copy of the database alone does not reveal them. The associated data binds each ciphertext to its purpose and
+/// login, so a sealed secret moved to another row does not open.
 /// Sealed form: version byte 1, 12-byte nonce, 16-byte tag, ciphertext.
 /// </summary>
-internal sealed class AccountSecretsKey : IDisposable
+public sealed class AccountSecretsKey : IDisposable
 {
     private const string What = "account secrets key file";
     private const byte Version = 1;

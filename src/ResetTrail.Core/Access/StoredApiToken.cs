@@ -1,4 +1,4 @@
-namespace ResetTrail.Storage.Sqlite.Tokens;
+namespace ResetTrail.Core.Access;
 
 /// <summary>
 /// An API token as stored: its SHA-256, never the token. <paramref name="Roles"/> are role wire names; a token
