@@ -1,8 +1,12 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using ResetTrail.Accounts.Model;
+using ResetTrail.Core.Access;
 using ResetTrail.Core.Workflow;
+using ResetTrail.Detection.Delivery;
 using ResetTrail.EvidenceLog.Notes;
 using ResetTrail.EvidenceLog.Storage;
+using ResetTrail.Ingestion.Inbox;
 
 namespace ResetTrail.StoreContract;
 
@@ -14,6 +18,8 @@ namespace ResetTrail.StoreContract;
 public abstract class StoreBackend : IDisposable
 {
     public const string Origin = "contract.example/resettrail";
+
+    private readonly List<IDisposable> owned = [];
 
     protected StoreBackend()
     {
@@ -37,6 +43,16 @@ public abstract class StoreBackend : IDisposable
 
     public abstract ICaseStore Cases(IEvidenceLog log);
 
+    /// <summary>The stores a server keeps beside the log, on the database of <paramref name="log"/> (ADR 0043).</summary>
+    public abstract ITokenStore Tokens(IEvidenceLog log);
+
+    public abstract IInbox Inbox(IEvidenceLog log);
+
+    /// <summary>Local accounts, their secrets key in this backend's folder.</summary>
+    public abstract IAccountStore Accounts(IEvidenceLog log);
+
+    public abstract IAlertOutbox AlertOutbox(IEvidenceLog log);
+
     public abstract VerifierKey RotateKey(IEvidenceLog log, string newKeyPath);
 
     /// <summary>Overwrites a stored entry's bytes, as someone with write access to the database could.</summary>
@@ -56,8 +72,24 @@ public abstract class StoreBackend : IDisposable
     /// </summary>
     public abstract void BreakAppendInProgress();
 
+    /// <summary>Disposes <paramref name="resource"/> with the backend (stores whose interface is not disposable).</summary>
+    protected T Owned<T>(T resource)
+    {
+        if (resource is IDisposable disposable)
+        {
+            owned.Add(disposable);
+        }
+
+        return resource;
+    }
+
     public virtual void Dispose()
     {
+        foreach (var resource in owned)
+        {
+            resource.Dispose();
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

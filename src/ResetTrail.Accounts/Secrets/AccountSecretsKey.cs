@@ -25,14 +25,24 @@ public sealed class AccountSecretsKey : IDisposable
 
     public static string DefaultPathFor(string databasePath) => databasePath + ".secrets.key";
 
-    /// <summary>Reads the key file, creating it (32 random bytes, base64, mode 0600) when it does not exist.</summary>
+    /// <summary>
+    /// Reads the key file, creating it (32 random bytes, base64, mode 0600) when it does not exist. Servers starting
+    /// together on one shared database and key folder: the first file written wins and the others read it.
+    /// </summary>
     public static Result<AccountSecretsKey> OpenOrCreate(string path)
     {
         if (!File.Exists(path))
         {
             var fresh = RandomNumberGenerator.GetBytes(32);
-            OwnerOnlyFile.CreateNew(path, Encoding.ASCII.GetBytes(Convert.ToBase64String(fresh) + "\n"), What);
-            return new AccountSecretsKey(fresh);
+            try
+            {
+                OwnerOnlyFile.CreateNew(path, Encoding.ASCII.GetBytes(Convert.ToBase64String(fresh) + "\n"), What);
+                return new AccountSecretsKey(fresh);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it between our look and our write; the file is written atomically, so read it.
+            }
         }
 
         if (OwnerOnlyFile.Problem(path, What) is { } problem)

@@ -13,7 +13,17 @@ public sealed partial class PostgresEvidenceLog
         ArgumentNullException.ThrowIfNull(time);
         if (!HoldsLog(database, time))
         {
-            var created = Initialize(database, origin, keyPath, time);
+            Result<PostgresEvidenceLog> created;
+            try
+            {
+                created = Initialize(database, origin, keyPath, time);
+            }
+            catch (IOException) when (File.Exists(keyPath))
+            {
+                // Another server wrote its new key file between our look and our write: initialise with that key.
+                created = Initialize(database, origin, keyPath, time);
+            }
+
             if (created.IsSuccess || !HoldsLog(database, time))
             {
                 return created;

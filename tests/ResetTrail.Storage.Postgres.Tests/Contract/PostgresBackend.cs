@@ -1,9 +1,17 @@
 using Npgsql;
+using ResetTrail.Accounts.Model;
+using ResetTrail.Core.Access;
 using ResetTrail.Core.Workflow;
+using ResetTrail.Detection.Delivery;
 using ResetTrail.EvidenceLog.Notes;
 using ResetTrail.EvidenceLog.Storage;
+using ResetTrail.Ingestion.Inbox;
+using ResetTrail.Storage.Postgres.Accounts;
+using ResetTrail.Storage.Postgres.Alerts;
 using ResetTrail.Storage.Postgres.Cases;
 using ResetTrail.Storage.Postgres.EvidenceLog;
+using ResetTrail.Storage.Postgres.Inbox;
+using ResetTrail.Storage.Postgres.Tokens;
 using ResetTrail.StoreContract;
 
 namespace ResetTrail.Storage.Postgres.Tests.Contract;
@@ -18,6 +26,15 @@ internal sealed class PostgresBackend(PostgresServerFixture fixture) : StoreBack
     public override IEvidenceLog Open(string? keyPath) => PostgresEvidenceLog.Open(Database, keyPath, Time).Value;
 
     public override ICaseStore Cases(IEvidenceLog log) => new PostgresCaseStore((PostgresEvidenceLog)log);
+
+    public override ITokenStore Tokens(IEvidenceLog log) => new PostgresTokenStore(((PostgresEvidenceLog)log).DataSource);
+
+    public override IInbox Inbox(IEvidenceLog log) => new PostgresInbox(((PostgresEvidenceLog)log).DataSource);
+
+    public override IAccountStore Accounts(IEvidenceLog log) =>
+        Owned(PostgresAccountStore.Open(((PostgresEvidenceLog)log).DataSource, Path.Combine(Folder, "secrets.key")).Value);
+
+    public override IAlertOutbox AlertOutbox(IEvidenceLog log) => new PostgresAlertOutbox(((PostgresEvidenceLog)log).DataSource, Time);
 
     public override VerifierKey RotateKey(IEvidenceLog log, string newKeyPath) => ((PostgresEvidenceLog)log).RotateKey(newKeyPath);
 
@@ -68,6 +85,11 @@ public sealed class PostgresEvidenceLogContract(PostgresServerFixture fixture) :
 }
 
 public sealed class PostgresCaseStoreContract(PostgresServerFixture fixture) : CaseStoreContract
+{
+    protected override StoreBackend NewBackend() => new PostgresBackend(fixture);
+}
+
+public sealed class PostgresServerStoresContract(PostgresServerFixture fixture) : ServerStoresContract
 {
     protected override StoreBackend NewBackend() => new PostgresBackend(fixture);
 }

@@ -1,9 +1,17 @@
 using Microsoft.Data.Sqlite;
+using ResetTrail.Accounts.Model;
+using ResetTrail.Core.Access;
 using ResetTrail.Core.Workflow;
+using ResetTrail.Detection.Delivery;
 using ResetTrail.EvidenceLog.Notes;
 using ResetTrail.EvidenceLog.Storage;
+using ResetTrail.Ingestion.Inbox;
+using ResetTrail.Storage.Sqlite.Accounts;
+using ResetTrail.Storage.Sqlite.Alerts;
 using ResetTrail.Storage.Sqlite.Cases;
 using ResetTrail.Storage.Sqlite.EvidenceLog;
+using ResetTrail.Storage.Sqlite.Inbox;
+using ResetTrail.Storage.Sqlite.Tokens;
 using ResetTrail.StoreContract;
 
 namespace ResetTrail.Storage.Sqlite.Tests.Contract;
@@ -18,6 +26,14 @@ internal sealed class SqliteBackend : StoreBackend
     public override IEvidenceLog Open(string? keyPath) => SqliteEvidenceLog.Open(Database, keyPath, Time).Value;
 
     public override ICaseStore Cases(IEvidenceLog log) => new SqliteCaseStore((SqliteEvidenceLog)log);
+
+    public override ITokenStore Tokens(IEvidenceLog log) => new SqliteTokenStore(Database);
+
+    public override IInbox Inbox(IEvidenceLog log) => Owned(new SqliteInbox(Database));
+
+    public override IAccountStore Accounts(IEvidenceLog log) => Owned(SqliteAccountStore.Open(Database, Time, Path.Combine(Folder, "secrets.key")).Value);
+
+    public override IAlertOutbox AlertOutbox(IEvidenceLog log) => Owned(SqliteAlertOutbox.Open(Database, Time));
 
     public override VerifierKey RotateKey(IEvidenceLog log, string newKeyPath) => ((SqliteEvidenceLog)log).RotateKey(newKeyPath);
 
@@ -54,6 +70,11 @@ public sealed class SqliteEvidenceLogContract : EvidenceLogContract
 }
 
 public sealed class SqliteCaseStoreContract : CaseStoreContract
+{
+    protected override StoreBackend NewBackend() => new SqliteBackend();
+}
+
+public sealed class SqliteServerStoresContract : ServerStoresContract
 {
     protected override StoreBackend NewBackend() => new SqliteBackend();
 }
