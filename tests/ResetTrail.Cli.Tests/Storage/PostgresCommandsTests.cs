@@ -21,7 +21,7 @@ public sealed class PostgresCommandsTests(PostgresServerFixture fixture) : IDisp
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("applied 0001_evidence_log", first.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("applied", second.Output, StringComparison.Ordinal);
-        Assert.EndsWith("schema version: 0003_identity_events\n", second.Output, StringComparison.Ordinal);
+        Assert.EndsWith("schema version: 0004_server_stores\n", second.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,6 +38,26 @@ public sealed class PostgresCommandsTests(PostgresServerFixture fixture) : IDisp
         Assert.Equal(["0", "1", "2"], append.Lines);
         Assert.True(policy.ExitCode == 0, policy.Error);
         Assert.Equal("ok: 4 entries and 3 checkpoints verified\n", verify.Output);
+    }
+
+    [Fact]
+    public void Api_tokens_are_created_listed_and_revoked_in_a_postgres_database()
+    {
+        var database = fixture.Server.CreateDatabase();
+        Assert.Equal(0, cli.Run("log", "init", "--db", database, "--key", KeyPath, "--origin", "cli.example/pg").ExitCode);
+
+        var created = cli.Run("token", "create", "--db", database, "--name", "ci-bot", "--role", "auditor");
+        var again = cli.Run("token", "create", "--db", database, "--name", "ci-bot", "--role", "auditor");
+        var id = created.Error.Split(' ')[1];
+        var revoked = cli.Run("token", "revoke", id, "--db", database);
+        var listed = cli.Run("token", "list", "--db", database);
+
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.StartsWith("rt_", created.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Contains("ci-bot", listed.Output, StringComparison.Ordinal);
+        Assert.Contains("revoked", listed.Output, StringComparison.Ordinal);
     }
 
     [Fact]
