@@ -1,3 +1,4 @@
+using ResetTrail.Core.Access;
 using ResetTrail.Storage.Sqlite.Tests.EvidenceLog;
 using ResetTrail.Storage.Sqlite.Tokens;
 

@@ -20,6 +20,15 @@ public interface ICaseStore
     /// <summary>The log indices of a case's entries, in step order (empty for an unknown case).</summary>
     IReadOnlyList<ulong> EntryIndices(string caseId);
 
+    /// <summary>Every case, replayed from the log, newest opened first (the dashboard and findings hold them all).</summary>
+    IReadOnlyList<ResetCase> LoadAll();
+
+    /// <summary>
+    /// The cases with an entry after log index <paramref name="after"/> (-1: every case), and the highest case entry's
+    /// index (or <paramref name="after"/> when none is newer): what a cached set of cases must refold.
+    /// </summary>
+    (long HighWater, IReadOnlyList<string> CaseIds) CasesChangedAfter(long after);
+
     IReadOnlyList<CaseSummary> List(CaseQuery query);
 
     /// <summary>Failed verification attempts recorded on this target since <paramref name="since"/>, across cases.</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ResetTrail.Storage.Sqlite.Tokens;
+using ResetTrail.Core.Access;
 
 namespace ResetTrail.Server.Authentication;
 

@@ -44,7 +44,7 @@ public sealed class ApiTokenCacheTests
         Assert.Equal(HttpStatusCode.OK, (await bot.GetAsync("api/v1/evidence/checkpoint")).StatusCode);
 
         // As 'resettrail token revoke' does from another process: straight to the file, not through this server.
-        Assert.True(new Storage.Sqlite.Tokens.SqliteTokenStore(server.Database.Log.Path).Revoke(id, "cli:ops", server.Time.GetUtcNow()));
+        Assert.True(new Storage.Sqlite.Tokens.SqliteTokenStore(server.Database.Name).Revoke(id, "cli:ops", server.Time.GetUtcNow()));
 
         server.Time.Advance(ApiTokenCache.Lifetime - TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await bot.GetAsync("api/v1/evidence/checkpoint")).StatusCode); // the documented window
@@ -63,8 +63,8 @@ public sealed class ApiTokenCacheTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await bot.GetAsync("api/v1/evidence/checkpoint")).StatusCode);
 
         var now = server.Time.GetUtcNow();
-        Assert.True(new Storage.Sqlite.Tokens.SqliteTokenStore(server.Database.Log.Path).Add(
-            new Storage.Sqlite.Tokens.StoredApiToken("tok-1", "bot", secret.Hash(), ["auditor"], "cli:ops", now, null, null, null), now));
+        Assert.True(new Storage.Sqlite.Tokens.SqliteTokenStore(server.Database.Name).Add(
+            new Core.Access.StoredApiToken("tok-1", "bot", secret.Hash(), ["auditor"], "cli:ops", now, null, null, null), now));
 
         Assert.Equal(HttpStatusCode.OK, (await bot.GetAsync("api/v1/evidence/checkpoint")).StatusCode);
     }

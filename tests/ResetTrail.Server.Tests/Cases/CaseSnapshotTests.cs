@@ -35,7 +35,7 @@ public sealed class CaseSnapshotTests
         Assert.Equal(CaseState.AwaitingApproval, snapshot.Current().Single(c => c.Id == "rc-snap-1").State);
 
         // Another server process on the same database file cancels a case: this snapshot sees it on its next read.
-        var settings = new ServerSettings { Db = server.Database.Log.Path, Urls = "http://127.0.0.1:0" };
+        var settings = new ServerSettings { Db = server.Database.Name, Urls = "http://127.0.0.1:0" };
         using (var other = ServerDatabase.OpenOrCreate(settings, server.Time).Value)
         {
             var cancelled = other.Cases.Apply("rc-snap-2", c => CaseCommands.Cancel(c!, "dana.desk", "the caller hung up", server.Time.GetUtcNow()));
