@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ResetTrail.Accounts.Administration;
+using ResetTrail.Accounts.OneTimeCodes;
 using ResetTrail.Core.Access;
 
 namespace ResetTrail.Server.Tests.Web;
@@ -6,16 +9,20 @@ namespace ResetTrail.Server.Tests.Web;
 /// <summary>
 /// Debian's Chromium driven by Playwright against a <see cref="RunningServer"/>. The package's own browser download
 /// is never used: the system browser is named by path (./test.sh installs the chromium package when missing).
-/// Each user gets a browser context of their own, authenticated by an API token sent on every request
-/// (the cookie sign-in page is not on main yet). Screenshots go to the test output's screenshots folder.
+/// Each person is a local account created through <see cref="AccountAdministration"/> (what `resettrail account add`
+/// calls) and signs in through the real pages in a browser context of their own: name and password, then the
+/// authenticator code computed from the secret the enrolment page shows (or, signing in again, from the secret kept).
+/// The session is the server's cookie; every form post carries the page's antiforgery token as in production.
+/// Screenshots go to the test output's screenshots folder.
 /// </summary>
-internal sealed class BrowserSession : IAsyncDisposable
+internal sealed partial class BrowserSession : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly IPlaywright playwright;
     private readonly RunningServer server;
     private readonly List<string> consoleErrors = [];
+    private readonly Dictionary<string, TotpSecret> authenticators = new(StringComparer.Ordinal);
 
     private BrowserSession(IPlaywright playwright, IBrowser browser, RunningServer server)
     {
@@ -30,6 +37,9 @@ internal sealed class BrowserSession : IAsyncDisposable
     public IReadOnlyList<string> ConsoleErrors => consoleErrors;
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>The password every test account gets (12+ characters, not containing any test login).</summary>
+    public static string Password => "correct horse battery staple";
 
     public static async Task<BrowserSession> StartAsync(RunningServer server)
     {
@@ -46,17 +56,61 @@ internal sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser, server);
     }
 
-    /// <summary>A page in a fresh browser context acting as <paramref name="name"/> with <paramref name="roles"/>.</summary>
-    public Task<IPage> SignInAsync(string name, params Role[] roles) => SignInWithTokenAsync(server.TokenFor(name, roles));
+    /// <summary>Creates the local account <paramref name="login"/> with <paramref name="roles"/> and signs it in in a fresh browser context.</summary>
+    public async Task<IPage> SignInAsync(string login, params Role[] roles)
+    {
+        AddAccount(login, roles);
+        var page = await NewPageAsync();
+        await SignInAgainAsync(page, login);
+        return page;
+    }
 
-    /// <summary>A page in a fresh browser context that sends <paramref name="token"/>.</summary>
-    public async Task<IPage> SignInWithTokenAsync(string token)
+    /// <summary>Creates the local account the way an administrator does; it has no authenticator until its first sign-in.</summary>
+    public void AddAccount(string login, params Role[] roles)
+    {
+        var created = server.Services.GetRequiredService<AccountAdministration>().Add(login, null, roles.ToHashSet(), Password);
+        Assert.True(created.IsSuccess, created.IsSuccess ? null : created.Error.Message);
+    }
+
+    /// <summary>Signs <paramref name="login"/> in on <paramref name="page"/> through /signin: enrols the authenticator the first time, types its code after.</summary>
+    public async Task SignInAgainAsync(IPage page, string login, string? screenshotPrefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/signin");
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", Password);
+        await Shot(page, screenshotPrefix, "signin");
+        await page.ClickAsync("button:text('Continue')");
+        await page.WaitForURLAsync(SecondStep());
+        if (page.Url.EndsWith("/signin/enrol", StringComparison.Ordinal))
+        {
+            // What a person does with an authenticator app: take the secret the page shows once, let the app compute the code.
+            var shown = await page.InnerTextAsync("main code");
+            var secret = TotpSecret.FromBase32(shown);
+            Assert.NotNull(secret);
+            authenticators[login] = secret;
+            await page.FillAsync("#code", Totp.CodeAt(secret, server.Time.GetUtcNow()));
+            await Shot(page, screenshotPrefix, "enrol");
+            await page.ClickAsync("button:text('Confirm and sign in')");
+        }
+        else
+        {
+            await page.FillAsync("#code", Totp.CodeAt(authenticators[login], server.Time.GetUtcNow()));
+            await Shot(page, screenshotPrefix, "code");
+            await page.ClickAsync("button:text('Sign in')");
+        }
+
+        await page.WaitForURLAsync("**/account");
+        Assert.Equal(login, (await page.InnerTextAsync("#name")).Trim());
+    }
+
+    /// <summary>A page in a fresh browser context that has signed nobody in.</summary>
+    public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.Address.ToString(),
             AcceptDownloads = true,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         var page = await context.NewPageAsync();
@@ -81,4 +135,9 @@ internal sealed class BrowserSession : IAsyncDisposable
         await Browser.DisposeAsync();
         playwright.Dispose();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/signin/(enrol|code)$")]
+    private static partial System.Text.RegularExpressions.Regex SecondStep();
+
+    private static Task Shot(IPage page, string? prefix, string name) => prefix is null ? Task.CompletedTask : ScreenshotAsync(page, $"{prefix}-{name}");
 }

@@ -9,7 +9,8 @@ namespace ResetTrail.Server.Tests.Web;
 
 /// <summary>
 /// The web UI in a real browser (Debian's Chromium through Playwright) against the real server on loopback with a
-/// temporary SQLite file: a case from opening to its verified evidence bundle, each role in its own browser context.
+/// temporary SQLite file: a case from opening to its verified evidence bundle, each person a local account signed in
+/// through the sign-in pages (password, then authenticator code) in a browser context of their own.
 /// </summary>
 public sealed class WebUiTests
 {
@@ -103,8 +104,7 @@ public sealed class WebUiTests
     {
         await using var server = await StartWithPolicyAsync();
         await using var browser = await BrowserSession.StartAsync(server);
-        var token = server.TokenFor("sam.both", Role.DeskAgent, Role.Approver);
-        var both = await browser.SignInWithTokenAsync(token);
+        var both = await browser.SignInAsync("sam.both", Role.DeskAgent, Role.Approver);
         var caseId = await OpenCaseAsync(both, "INC0099999");
         await VerifyAsync(both, caseId, "push_to_enrolled_device");
         await VerifyAsync(both, caseId, "callback_on_record");
@@ -117,21 +117,51 @@ public sealed class WebUiTests
         Assert.Contains("separation of duties", refusal, StringComparison.Ordinal);
         await BrowserSession.ScreenshotAsync(both, "12-self-approval-refused");
 
-        // The API refuses the same person the same way (the API's approve endpoint, with a token of their own).
-        using var api = server.Anonymous();
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var body = new StringContent(
-            $$"""{"authority":"service_desk_lead","digest":"{{server.Database.Cases.Find(caseId)!.ApprovalDigest()}}","emergency":false,"reason":null}""",
-            System.Text.Encoding.UTF8, "application/json");
-        using var refused = await api.PostAsync($"api/v1/cases/{caseId}/approve", body);
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("RT-2101", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The API refuses the same person the same way: the approve endpoint called with the session cookie the sign-in
+        // page gave this browser context (the server takes the approver from the session, never from the body).
+        var refused = await both.Context.APIRequest.PostAsync($"/api/v1/cases/{caseId}/approve", new APIRequestContextOptions
+        {
+            DataObject = new { authority = "service_desk_lead", digest = server.Database.Cases.Find(caseId)!.ApprovalDigest(), emergency = false },
+        });
+        Assert.Equal((int)HttpStatusCode.Conflict, refused.Status);
+        Assert.Contains("RT-2101", await refused.TextAsync(), StringComparison.Ordinal);
 
         var current = server.Database.Cases.Find(caseId)!;
         Assert.Equal(CaseState.AwaitingApproval, current.State);
         Assert.Empty(current.Approvals);
         // The refusal page answers 409, which the browser logs as a failed load; nothing else may be logged.
         Assert.DoesNotContain(browser.ConsoleErrors, e => !e.Contains("409", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_and_signing_in_again_asks_for_the_password_and_the_authenticator_code()
+    {
+        await using var server = await StartWithPolicyAsync();
+        await using var browser = await BrowserSession.StartAsync(server);
+        browser.AddAccount("dana.desk", Role.DeskAgent);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/cases");
+        Assert.Contains("/signin?ReturnUrl=%2Fcases", page.Url, StringComparison.Ordinal);
+
+        await browser.SignInAgainAsync(page, "dana.desk", "00-first");
+        var session = (await page.Context.CookiesAsync()).Single(c => c.Name == "resettrail");
+        Assert.True(session.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
+        await page.GotoAsync("/cases");
+        Assert.Equal("dana.desk", (await page.InnerTextAsync(".who strong")).Trim());
+
+        await page.ClickAsync("button:text('Sign out')");
+        await page.WaitForURLAsync("**/signin");
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "resettrail");
+        await page.GotoAsync("/cases");
+        Assert.Contains("/signin?ReturnUrl=%2Fcases", page.Url, StringComparison.Ordinal);
+
+        // The next 30-second step: the code that confirmed the enrolment may not be used twice.
+        server.Time.Advance(TimeSpan.FromSeconds(30));
+        await browser.SignInAgainAsync(page, "dana.desk", "00-again");
+        await page.GotoAsync("/cases/open");
+        Assert.Equal("Open a case from a ticket", (await page.InnerTextAsync("h1")).Trim());
+        Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
     }
 
     [Fact]
