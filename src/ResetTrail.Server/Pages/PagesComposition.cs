@@ -42,6 +42,8 @@ public static class PagesComposition
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
+        // Browsers ask for /favicon.ico on pages that name no icon (an empty 403, say): send them to the served one.
+        app.MapGet("/favicon.ico", () => Results.Redirect(StaticPrefix + "/favicon.svg")).AllowAnonymous().WithTags("Web UI");
         return app;
     }
 }

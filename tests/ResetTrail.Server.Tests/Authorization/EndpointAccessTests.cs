@@ -70,6 +70,9 @@ public sealed partial class EndpointAccessTests
         ["GET cases/{id}/approve"] = [Role.Approver],
         ["GET cases/{id}/execute"] = [Role.Executor],
         ["GET cases/{id}/follow-up"] = [Role.Executor, Role.DeskAgent, Role.IamAdmin],
+        ["GET cases/{id}/link"] = [Role.Executor, Role.DeskAgent, Role.IamAdmin],
+        ["GET cases/{id}/review"] = [Role.SecurityAnalyst, Role.IamAdmin],
+        ["GET cases/{id}/end"] = [Role.DeskAgent, Role.IamAdmin],
         ["GET approvals"] = [Role.Approver],
         ["GET findings"] = [Role.IamAdmin, Role.SecurityAnalyst, Role.Auditor],
         ["GET log"] = Evidence,
@@ -79,6 +82,8 @@ public sealed partial class EndpointAccessTests
         ["GET /signin"] = null, ["POST /signin"] = null, ["GET /signin/code"] = null, ["POST /signin/code"] = null,
         ["GET /signin/enrol"] = null, ["POST /signin/enrol"] = null, ["GET /account"] = null, ["POST /signout"] = null,
         ["GET /setup"] = null, ["POST /setup"] = null,
+        // The site icon's old address, redirected to the stylesheet's folder (public like the stylesheet).
+        ["GET /favicon.ico"] = null,
     };
 
     /// <summary>

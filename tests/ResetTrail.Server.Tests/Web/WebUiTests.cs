@@ -61,18 +61,26 @@ public sealed class WebUiTests
         Assert.Equal("executed", (await executor.InnerTextAsync("h1 .state")).Trim());
         await BrowserSession.ScreenshotAsync(executor, "06-case-executed");
 
-        server.Time.Advance(TimeSpan.FromMinutes(20));
-        await desk.GotoAsync($"/cases/{caseId}/follow-up");
-        await desk.SelectOptionAsync("#Task", "revoke_sessions");
-        await desk.ClickAsync("button:text('Record task')");
-        await desk.WaitForURLAsync($"**/cases/{caseId}");
+        server.Time.Advance(TimeSpan.FromMinutes(10));
+        await RecordTaskAsync(desk, caseId, "revoke_sessions");
         Assert.Equal("validating", (await desk.InnerTextAsync("h1 .state")).Trim());
+        Assert.Equal(0, await desk.Locator("a:text('Close the case')").CountAsync());
+        await RecordRemainingTasksAsync(desk, caseId);
+
+        // Post-reset validation done: the desk closes the case.
+        await desk.ClickAsync("a:text('Close the case')");
+        await desk.FillAsync("#CloseNote", "all four tasks confirmed with the user");
+        await BrowserSession.ScreenshotAsync(desk, "06b-close-page");
+        await desk.ClickAsync("button:text('Close the case')");
+        await desk.WaitForURLAsync($"**/cases/{caseId}");
+        Assert.Equal("closed", (await desk.InnerTextAsync("h1 .state")).Trim());
+        Assert.Equal(CaseState.Closed, server.Database.Cases.Find(caseId)!.State);
 
         // The auditor sees the chain with every entry proven against the signed checkpoint, and the bundle verifies.
         var auditor = await browser.SignInAsync("ann.auditor", Role.Auditor);
         await auditor.GotoAsync($"/evidence/{caseId}");
         var entries = server.Database.Cases.EntryIndices(caseId).Count;
-        Assert.Equal(6, entries);
+        Assert.Equal(11, entries); // open, two verifications, approval, execution, five tasks, close
         Assert.Equal($"{entries} of {entries} entries proven included.", (await auditor.InnerTextAsync("#chain-status")).Trim());
         Assert.StartsWith("✔", (await auditor.InnerTextAsync("#signature-status")).Trim(), StringComparison.Ordinal);
         await BrowserSession.ScreenshotAsync(auditor, "07-evidence-timeline");
@@ -131,6 +139,111 @@ public sealed class WebUiTests
         Assert.Empty(current.Approvals);
         // The refusal page answers 409, which the browser logs as a failed load; nothing else may be logged.
         Assert.DoesNotContain(browser.ConsoleErrors, e => !e.Contains("409", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_desk_agent_cancels_a_case_giving_a_reason_next_to_its_field_and_an_approver_may_not()
+    {
+        await using var server = await StartWithPolicyAsync();
+        await using var browser = await BrowserSession.StartAsync(server);
+        var desk = await browser.SignInAsync("dana.desk", Role.DeskAgent);
+        var caseId = await OpenCaseAsync(desk, "INC0055555");
+
+        var approver = await browser.SignInAsync("alex.approver", Role.Approver);
+        await approver.GotoAsync($"/cases/{caseId}");
+        Assert.Equal(0, await approver.Locator("a:text('Cancel the case')").CountAsync());
+        Assert.Equal(403, (await approver.GotoAsync($"/cases/{caseId}/end"))!.Status);
+
+        await desk.GotoAsync($"/cases/{caseId}");
+        await desk.ClickAsync("a:text('Cancel the case')");
+        await desk.FillAsync("#CancelReason", "   ");
+        var blank = await desk.RunAndWaitForResponseAsync(() => desk.ClickAsync("button:text('Cancel the case')"), r => r.Request.Method == "POST");
+        Assert.Equal(400, blank.Status);
+        Assert.Equal("true", await desk.GetAttributeAsync("#CancelReason", "aria-invalid"));
+        Assert.Equal("CancelReason-error", await desk.GetAttributeAsync("#CancelReason", "aria-describedby"));
+        Assert.Contains("say why the case is cancelled", await desk.InnerTextAsync("#CancelReason-error"), StringComparison.Ordinal);
+        Assert.Equal(CaseState.Opened, server.Database.Cases.Find(caseId)!.State);
+        await BrowserSession.ScreenshotAsync(desk, "13-cancel-reason-missing");
+
+        await desk.FillAsync("#CancelReason", "the caller hung up before verification");
+        await desk.ClickAsync("button:text('Cancel the case')");
+        await desk.WaitForURLAsync($"**/cases/{caseId}");
+        Assert.Equal("cancelled", (await desk.InnerTextAsync("h1 .state")).Trim());
+        Assert.Contains("dana.desk", await desk.InnerTextAsync("ol.steps li:last-child"), StringComparison.Ordinal);
+        Assert.Equal(CaseState.Cancelled, server.Database.Cases.Find(caseId)!.State);
+        await desk.GotoAsync($"/cases/{caseId}/end");
+        Assert.Contains("nothing left to end", await desk.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.True(browser.ConsoleErrors.All(e => e.Contains("status of 400", StringComparison.Ordinal) || e.Contains("status of 403", StringComparison.Ordinal)), string.Join("\n", browser.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task An_emergency_reset_gets_its_event_linked_and_is_reviewed_by_security_before_it_closes()
+    {
+        await using var server = await StartWithPolicyAsync();
+        await using var browser = await BrowserSession.StartAsync(server);
+        var desk = await browser.SignInAsync("dana.desk", Role.DeskAgent);
+        var caseId = await OpenCaseAsync(desk, "INC0077777", groups: "IT Operations", kind: "password");
+        Assert.Contains("privileged", await desk.InnerTextAsync(".facts"), StringComparison.Ordinal);
+        await VerifyAsync(desk, caseId, "push_to_enrolled_device");
+        await VerifyAsync(desk, caseId, "callback_on_record");
+
+        // The approver takes the emergency path the rule offers.
+        var approver = await browser.SignInAsync("alex.approver", Role.Approver);
+        await approver.GotoAsync($"/cases/{caseId}/approve");
+        await approver.SelectOptionAsync("#Authority", "it_manager");
+        await approver.CheckAsync("#Emergency");
+        await approver.FillAsync("#ApproveReason", "production outage: the on-call engineer is locked out");
+        await approver.ClickAsync("button:text('Approve')");
+        await approver.WaitForURLAsync($"**/cases/{caseId}");
+        Assert.True(server.Database.Cases.Find(caseId)!.EmergencyPath);
+
+        // The executor records the reset without the provider's event id, then links it; a time it cannot read is refused at its field.
+        var executor = await browser.SignInAsync("erin.exec", Role.Executor);
+        await executor.GotoAsync($"/cases/{caseId}/execute");
+        await executor.ClickAsync("button:text('Record as executed')");
+        await executor.WaitForURLAsync($"**/cases/{caseId}");
+        await executor.ClickAsync("a:text('Link the identity provider')");
+        await executor.FillAsync("#Source", "okta");
+        await executor.FillAsync("#EventId", "okta-evt-0777");
+        await executor.FillAsync("#ChangedAt", "yesterday");
+        await executor.ClickAsync("button:text('Link the event')");
+        Assert.Contains("is not a time", await executor.InnerTextAsync("#ChangedAt-error"), StringComparison.Ordinal);
+        Assert.Equal("okta-evt-0777", await executor.InputValueAsync("#EventId"));
+        await BrowserSession.ScreenshotAsync(executor, "14-link-time-refused");
+        await executor.FillAsync("#ChangedAt", "2026-11-27T09:01:00Z");
+        await executor.ClickAsync("button:text('Link the event')");
+        await executor.WaitForURLAsync($"**/cases/{caseId}");
+        var link = Assert.Single(server.Database.Cases.Find(caseId)!.IdpEvents);
+        Assert.Equal(("okta", "okta-evt-0777", new DateTimeOffset(2026, 11, 27, 9, 1, 0, TimeSpan.Zero)), (link.Source, link.EventId, link.ChangedAt));
+
+        await RecordRemainingTasksAsync(desk, caseId);
+
+        // Every task is done, but the emergency review is not: the desk sees no close link, and closing is refused.
+        Assert.Equal(0, await desk.Locator("a:text('Close the case')").CountAsync());
+        Assert.Equal(0, await desk.Locator("a:text('Review the emergency reset')").CountAsync());
+        Assert.Equal(403, (await desk.GotoAsync($"/cases/{caseId}/review"))!.Status);
+        await desk.GotoAsync($"/cases/{caseId}/end");
+        await desk.ClickAsync("button:text('Close the case')");
+        Assert.Contains("RT-2503", await desk.InnerTextAsync("[role='alert']"), StringComparison.Ordinal);
+
+        // Security reviews it, as the authority the policy names.
+        var analyst = await browser.SignInAsync("sid.security", Role.SecurityAnalyst);
+        await analyst.GotoAsync($"/cases/{caseId}");
+        await analyst.ClickAsync("a:text('Review the emergency reset')");
+        Assert.Equal("security", await analyst.InputValueAsync("#Authority"));
+        await analyst.FillAsync("#ReviewNote", "outage ticket and on-call roster match the caller");
+        await BrowserSession.ScreenshotAsync(analyst, "15-emergency-review");
+        await analyst.ClickAsync("button:text('Record the review')");
+        await analyst.WaitForURLAsync($"**/cases/{caseId}");
+        Assert.Contains("emergency path reviewed", await analyst.InnerTextAsync("ol.steps"), StringComparison.Ordinal);
+        Assert.Equal("sid.security", server.Database.Cases.Find(caseId)!.EmergencyReview?.Reviewer);
+
+        await desk.GotoAsync($"/cases/{caseId}");
+        await desk.ClickAsync("a:text('Close the case')");
+        await desk.ClickAsync("button:text('Close the case')");
+        await desk.WaitForURLAsync($"**/cases/{caseId}");
+        Assert.Equal("closed", (await desk.InnerTextAsync("h1 .state")).Trim());
+        Assert.True(browser.ConsoleErrors.All(e => e.Contains("status of 400", StringComparison.Ordinal) || e.Contains("status of 403", StringComparison.Ordinal) || e.Contains("status of 409", StringComparison.Ordinal)), string.Join("\n", browser.ConsoleErrors));
     }
 
     [Fact]
@@ -205,7 +318,7 @@ public sealed class WebUiTests
         return server;
     }
 
-    private static async Task<string> OpenCaseAsync(IPage page, string ticket)
+    private static async Task<string> OpenCaseAsync(IPage page, string ticket, string groups = "", string kind = "mfa_factor")
     {
         await page.GotoAsync("/cases/open");
         await page.FillAsync("#TicketSystem", "servicenow");
@@ -213,12 +326,34 @@ public sealed class WebUiTests
         await page.FillAsync("#Directory", "okta");
         await page.FillAsync("#TargetId", "jdoe@example.com");
         await page.FillAsync("#DisplayName", "Jane Doe");
-        await page.SelectOptionAsync("#Kind", "mfa_factor");
+        await page.FillAsync("#Groups", groups);
+        await page.SelectOptionAsync("#Kind", kind);
         await page.SelectOptionAsync("#Channel", "phone");
         await page.FillAsync("#Requester", "jdoe@example.com");
         await page.ClickAsync("button:text('Open case')");
         await page.WaitForURLAsync("**/cases/rc-*");
         return page.Url[(page.Url.LastIndexOf('/') + 1)..];
+    }
+
+    private static async Task RecordTaskAsync(IPage page, string caseId, string task)
+    {
+        await page.GotoAsync($"/cases/{caseId}/follow-up");
+        await page.SelectOptionAsync("#Task", task);
+        await page.ClickAsync("button:text('Record task')");
+        await page.WaitForURLAsync($"**/cases/{caseId}");
+    }
+
+    /// <summary>Records every task the follow-up page still offers, one at a time.</summary>
+    private static async Task RecordRemainingTasksAsync(IPage page, string caseId)
+    {
+        await page.GotoAsync($"/cases/{caseId}/follow-up");
+        while (await page.Locator("#Task option").CountAsync() > 0)
+        {
+            await RecordTaskAsync(page, caseId, await page.Locator("#Task option").First.GetAttributeAsync("value") ?? string.Empty);
+            await page.GotoAsync($"/cases/{caseId}/follow-up");
+        }
+
+        await page.GotoAsync($"/cases/{caseId}");
     }
 
     private static async Task VerifyAsync(IPage page, string caseId, string method)

@@ -22,10 +22,14 @@ public sealed class ApproveModel(CaseDesk desk) : CaseStepPage(desk)
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>The approver takes the policy's emergency path (fewer approvals, a review afterwards); refused where the rule has none.</summary>
+    [BindProperty]
+    public bool Emergency { get; set; }
+
     public IActionResult OnPostApprove(string id) => Run(id, (current, actor, now) =>
         string.IsNullOrWhiteSpace(Digest) || string.IsNullOrWhiteSpace(Authority)
             ? WorkflowErrors.Invalid("digest and authority: required")
-            : CaseCommands.Approve(current, actor, Authority.Trim(), Digest.Trim().ToLowerInvariant(), emergency: false, Blank(Reason), now));
+            : CaseCommands.Approve(current, actor, Authority.Trim(), Digest.Trim().ToLowerInvariant(), Emergency, Blank(Reason), now));
 
     public IActionResult OnPostDeny(string id) => Run(id, (current, actor, now) =>
         Blank(Reason) is { } reason ? CaseCommands.Deny(current, actor, reason, now) : WorkflowErrors.Invalid("reason: say why you deny"));

@@ -11,9 +11,12 @@ namespace ResetTrail.Server.Pages.Cases;
 /// <summary>
 /// A page that takes one step on a case: GET shows the case as the step will bind to it, POST runs the step as the
 /// signed-in user and goes back to the case, or shows the workflow's refusal (code and sentence) on the same page.
+/// A form value that cannot be used is answered before the step runs, with its error next to its field.
 /// </summary>
 public abstract class CaseStepPage(CaseDesk desk) : PageModel
 {
+    private readonly Dictionary<string, string> fieldErrors = new(StringComparer.Ordinal);
+
     public ResetCase? Case { get; private set; }
 
     protected CaseDesk Desk => desk;
@@ -23,6 +26,12 @@ public abstract class CaseStepPage(CaseDesk desk) : PageModel
     public string Actor => User.Actor();
 
     public string Next => Case is null ? string.Empty : NextStep.Describe(Case, desk.Now);
+
+    /// <summary>The error for the form field whose id is <paramref name="field"/>, if its value was refused.</summary>
+    public FieldError? ErrorFor(string field) => fieldErrors.TryGetValue(field, out var message) ? new FieldError(field, message) : null;
+
+    /// <summary>"true" for a field whose value was refused (its aria-invalid), else null (no attribute).</summary>
+    public string? Invalid(string field) => fieldErrors.ContainsKey(field) ? "true" : null;
 
     public IActionResult OnGet(string id)
     {
@@ -52,8 +61,44 @@ public abstract class CaseStepPage(CaseDesk desk) : PageModel
         return Page();
     }
 
-    /// <summary>A form value that must be one of an enum's wire names.</summary>
-    protected static Outcome<T> Wire<T>(string? text, string field)
-        where T : struct, Enum =>
-        WireName.TryParse<T>(text, out var value) ? value : WorkflowErrors.Invalid($"{field}: '{text}' is not one of {string.Join(", ", WireName.All<T>())}");
+    /// <summary>Runs the step with the value of field <paramref name="field"/>, which must be one of <typeparamref name="T"/>'s wire names.</summary>
+    protected IActionResult RunWith<T>(string id, string? text, string field, Func<ResetCase, string, DateTimeOffset, T, Outcome<EvidenceRecord>> step)
+        where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return WireName.TryParse<T>(text, out var value)
+            ? Run(id, (current, actor, now) => step(current, actor, now, value))
+            : Refuse(id, field, $"choose one of: {string.Join(", ", WireName.All<T>())}");
+    }
+
+    /// <summary>Runs the step with the text of field <paramref name="field"/>, which must not be blank (<paramref name="need"/> says what to write).</summary>
+    protected IActionResult RunWithText(string id, string? text, string field, string need, Func<ResetCase, string, DateTimeOffset, string, Outcome<EvidenceRecord>> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return Optional(text) is { } value ? Run(id, (current, actor, now) => step(current, actor, now, value)) : Refuse(id, field, need);
+    }
+
+    /// <summary>Shows the form again with <paramref name="message"/> next to <paramref name="field"/> (400); the step does not run.</summary>
+    protected IActionResult Refuse(string id, string field, string message)
+    {
+        Case = desk.Find(id);
+        if (Case is null)
+        {
+            return NotFound();
+        }
+
+        fieldErrors[field] = message;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>The trimmed text, or null when blank.</summary>
+    protected static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A form field's refused value: the field's id and what is wrong, shown next to it (Shared/_FieldError).</summary>
+public sealed record FieldError(string Field, string Message)
+{
+    /// <summary>The id of the message element, for the field's aria-describedby.</summary>
+    public string MessageId => Field + "-error";
 }

@@ -10,15 +10,7 @@ namespace ResetTrail.Server.Pages.Cases;
 [Authorize(Policy = Permissions.FollowUpCase)]
 public sealed class FollowUpModel(CaseDesk desk) : CaseStepPage(desk)
 {
-    [BindProperty]
-    public string? Task { get; set; }
-
-    [BindProperty]
-    public string? Note { get; set; }
-
-    public IActionResult OnPost(string id) => Run(id, (current, actor, now) =>
-    {
-        var task = Wire<PostResetTaskKind>(Task, "task");
-        return task.IsSuccess ? CaseCommands.CompleteTask(current, actor, task.Value, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(), now) : task.Error;
-    });
+    /// <summary>Records one task as done; the form's Task and optional Note arrive as the handler's arguments.</summary>
+    public IActionResult OnPost(string id, string? task, string? note) =>
+        RunWith<PostResetTaskKind>(id, task, "Task", (current, actor, now, kind) => CaseCommands.CompleteTask(current, actor, kind, Optional(note), now));
 }

@@ -34,23 +34,7 @@ public sealed class ShowModel(CaseDesk desk, IAuthorizationService authorization
         Now = desk.Now;
         Next = NextStep.Describe(Case, Now);
         Explanations = PublishedPolicies.ForCase(desk.Database.Cases, Case) is { } policy ? CaseExplanations.Of(Case, policy) : [];
-        var candidates = new List<(string Href, string Text, string Policy)>();
-        switch (Case.State)
-        {
-            case CaseState.Opened or CaseState.Verifying:
-                candidates.Add(($"/cases/{id}/verify", "Record verification", Permissions.VerifyCase));
-                break;
-            case CaseState.AwaitingApproval:
-                candidates.Add(($"/cases/{id}/approve", "Review and approve or deny", Permissions.ApproveCase));
-                break;
-            case CaseState.Approved:
-                candidates.Add(($"/cases/{id}/execute", "Record the reset as executed", Permissions.ExecuteCase));
-                break;
-            case CaseState.Executed or CaseState.Validating:
-                candidates.Add(($"/cases/{id}/follow-up", "Hand over: record post-reset tasks", Permissions.FollowUpCase));
-                break;
-        }
-
+        var candidates = StepLinks(Case);
         candidates.Add(($"/evidence/{id}", "Evidence timeline", Permissions.ReadEvidence));
         var allowed = new List<(string, string)>();
         foreach (var candidate in candidates)
@@ -63,5 +47,53 @@ public sealed class ShowModel(CaseDesk desk, IAuthorizationService authorization
 
         Actions = allowed;
         return Page();
+    }
+
+    /// <summary>The pages for the steps the case's state allows, each with the permission its page requires.</summary>
+    private static List<(string Href, string Text, string Policy)> StepLinks(ResetCase c)
+    {
+        var at = $"/cases/{c.Id}";
+        var links = new List<(string Href, string Text, string Policy)>();
+        switch (c.State)
+        {
+            case CaseState.Opened or CaseState.Verifying:
+                links.Add(($"{at}/verify", "Record verification", Permissions.VerifyCase));
+                break;
+            case CaseState.AwaitingApproval:
+                links.Add(($"{at}/approve", "Review and approve or deny", Permissions.ApproveCase));
+                break;
+            case CaseState.Approved:
+                links.Add(($"{at}/execute", "Record the reset as executed", Permissions.ExecuteCase));
+                break;
+            case CaseState.Executed or CaseState.Validating:
+                var reviewOwed = c.EmergencyPath && c.EmergencyReview is null;
+                if (c.OutstandingTasks().Count > 0)
+                {
+                    links.Add(($"{at}/follow-up", "Hand over: record post-reset tasks", Permissions.FollowUpCase));
+                }
+
+                if (reviewOwed)
+                {
+                    links.Add(($"{at}/review", "Review the emergency reset", Permissions.ReviewCase));
+                }
+
+                links.Add(($"{at}/link", "Link the identity provider's event", Permissions.FollowUpCase));
+                if (c.OutstandingTasks().Count == 0 && !reviewOwed)
+                {
+                    links.Add(($"{at}/end", "Close the case", Permissions.EndCase));
+                }
+
+                break;
+            case CaseState.Closed:
+                links.Add(($"{at}/link", "Link the identity provider's event", Permissions.FollowUpCase));
+                break;
+        }
+
+        if (c.State is CaseState.Opened or CaseState.Verifying or CaseState.AwaitingApproval or CaseState.Approved)
+        {
+            links.Add(($"{at}/end", "Cancel the case", Permissions.EndCase));
+        }
+
+        return links;
     }
 }

@@ -10,25 +10,9 @@ namespace ResetTrail.Server.Pages.Cases;
 [Authorize(Policy = Permissions.VerifyCase)]
 public sealed class VerifyModel(CaseDesk desk) : CaseStepPage(desk)
 {
-    [BindProperty]
-    public string? Method { get; set; }
-
-    [BindProperty]
-    public string? Result { get; set; }
-
-    public IActionResult OnPost(string id) => Run(id, (current, actor, now) =>
-    {
-        var method = Wire<VerificationMethod>(Method, "method");
-        if (!method.IsSuccess)
-        {
-            return method.Error;
-        }
-
-        if (Result is not ("passed" or "failed"))
-        {
-            return WorkflowErrors.Invalid("result: passed or failed");
-        }
-
-        return CaseCommands.Verify(current, actor, method.Value, Result == "passed", [], PublishedPolicies.ForCase(Desk.Database.Cases, current), now);
-    });
+    /// <summary>Records the attempt; the form's Method and Result arrive as the handler's arguments.</summary>
+    public IActionResult OnPost(string id, string? method, string? result) => result is "passed" or "failed"
+        ? RunWith<VerificationMethod>(id, method, "Method", (current, actor, now, chosen) =>
+            CaseCommands.Verify(current, actor, chosen, result == "passed", [], PublishedPolicies.ForCase(Desk.Database.Cases, current), now))
+        : Refuse(id, "Result", "choose passed or failed");
 }
