@@ -40,6 +40,9 @@ internal sealed class FoldedCases
             cases.Clear();
         }
 
+        // The digest is computed lazily and is most of what showing a case costs; computed here, before the fold is
+        // shared, every copy carries it and the kept case is never written to afterwards.
+        folded.Case.ApprovalDigest();
         cases.AddOrUpdate(caseId, folded, (_, kept) => !foldedFromStart && kept.Count > folded.Count ? kept : folded);
     }
 
