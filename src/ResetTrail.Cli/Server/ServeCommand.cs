@@ -20,7 +20,7 @@ internal static class ServeCommand
         var key = new Option<string?>("--key") { Description = "The signing key file. Setting KeyFile, $RESETTRAIL_KEYFILE. Default: the SQLite file + .key; required with PostgreSQL", HelpName = "FILE" };
         var urls = new Option<string?>("--urls") { Description = "Where to listen, ';'-separated. Setting Urls, $RESETTRAIL_URLS. Default http://127.0.0.1:5080", HelpName = "URLS" };
         var demo = new Option<bool>("--demo") { Description = "Fill the database with the demo month first (as 'resettrail demo')" };
-        var config = new Option<string?>("--config") { Description = "A JSON settings file (keys: Db, KeyFile, SecretsKeyFile, Origin, Urls, Limits:MaxRequestBodyBytes, Limits:TokenRequestsPerMinute)", HelpName = "FILE" };
+        var config = new Option<string?>("--config") { Description = "A JSON settings file; its keys, each also $RESETTRAIL_KEY with ':' as '__': " + string.Join(", ", ResetTrail.Server.Hosting.ServerSettingsReader.Settings) + " (docs/design/server.md, Settings)", HelpName = "FILE" };
         var command = new Command("serve", "Run the ResetTrail server (HTTP API, tlog-tiles, health, metrics) on the database") { database, key, urls, demo, config };
         command.SetAction(parse =>
         {

@@ -13,6 +13,12 @@ public static class ServerSettingsReader
 
     private static readonly string[] Known = ["Db", "KeyFile", "SecretsKeyFile", "Origin", "Urls", "Limits", "Limits:MaxRequestBodyBytes", "Limits:TokenRequestsPerMinute", .. Ingest.IngestSettings.Keys, .. Detection.DetectionSettings.Keys];
 
+    private static readonly string[] Sections = ["Limits", "Ingest", "Detection", "Identity", "Identity:Oidc"];
+
+    /// <summary>Every setting a file or the environment may give (section names left out), for help and documentation.</summary>
+    public static IReadOnlyList<string> Settings { get; } =
+        [.. Known.Concat(Identity.IdentitySettingsReader.Fixed).Where(k => !Sections.Contains(k, StringComparer.OrdinalIgnoreCase))];
+
     /// <summary>Settings from the file (optional), the environment and the command line, in rising precedence.</summary>
     public static (ServerSettings? Settings, IReadOnlyList<string> Problems) Read(string? configFile, IReadOnlyDictionary<string, string?> commandLine)
     {
@@ -29,7 +35,7 @@ public static class ServerSettingsReader
             {
                 var file = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(configFile), optional: false).Build();
                 problems.AddRange(file.AsEnumerable().Select(kv => kv.Key).Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase) && !ResetTrail.Server.Identity.IdentitySettingsReader.IsKnown(k))
-                    .Select(k => $"'{configFile}': unknown setting '{k}'; the settings are {string.Join(", ", Known.Where(n => n is not ("Limits" or "Ingest" or "Detection")))}"));
+                    .Select(k => $"'{configFile}': unknown setting '{k}'; the settings are {string.Join(", ", Settings)} (docs/design/server.md, Settings)"));
             }
             catch (Exception e) when (e is InvalidDataException or FormatException)
             {

@@ -13,7 +13,8 @@ public static class IdentitySettingsReader
 {
     private const string Section = "Identity";
 
-    private static readonly string[] Fixed =
+    /// <summary>Every key of the section (role map entries and scope list items come under RoleMap and Scopes).</summary>
+    public static readonly IReadOnlyList<string> Fixed =
     [
         "Identity", "Identity:TotpIssuer", "Identity:SignInAttemptsPerMinute", "Identity:Oidc", "Identity:Oidc:Issuer", "Identity:Oidc:ClientId",
         "Identity:Oidc:ClientSecret", "Identity:Oidc:Audience", "Identity:Oidc:Scopes", "Identity:Oidc:NameClaim", "Identity:Oidc:RoleClaim",

@@ -31,6 +31,18 @@ public sealed class ServerSettingsReaderTests
     }
 
     [Fact]
+    public void Every_setting_the_server_reads_is_in_the_settings_table_of_the_server_design()
+    {
+        var design = File.ReadAllText(Path.Combine(Cases.CaseApiTests.RepositoryRoot(), "docs", "design", "server.md"));
+        var table = design[design.IndexOf("## Settings", StringComparison.Ordinal)..design.IndexOf("## Errors", StringComparison.Ordinal)];
+
+        var missing = ServerSettingsReader.Settings.Where(key => !table.Contains("| `" + key + "` |", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "not in docs/design/server.md's settings table: " + string.Join(", ", missing));
+        Assert.Contains("Identity:Oidc:RoleMap", ServerSettingsReader.Settings);
+        Assert.DoesNotContain("Limits", ServerSettingsReader.Settings);
+    }
+
+    [Fact]
     public void A_missing_or_malformed_file_is_reported()
     {
         Assert.Contains("no such file", ServerSettingsReader.Read("/nonexistent/settings.json", new Dictionary<string, string?>()).Problems.Single(), StringComparison.Ordinal);
