@@ -65,6 +65,10 @@ public static class Migrations
             CREATE INDEX alert_outbox_due ON alert_outbox (sink, due_at, id) WHERE delivered_at IS NULL;
             CREATE TABLE detector_progress (stream text PRIMARY KEY, position text NOT NULL);
             """),
+        // Which cases changed since a log index: what the server's case snapshot (dashboard, findings) refolds.
+        ("0005_case_entries_by_log_index", """
+            CREATE INDEX case_entries_log_index ON case_entries (log_index);
+            """),
     ];
 
     /// <summary>The newest migration this build knows.</summary>

@@ -49,6 +49,32 @@ public abstract class CaseStoreContract : IDisposable
     }
 
     [Fact]
+    public void Every_case_loads_at_once_newest_first_and_changes_are_named_by_log_index()
+    {
+        using var log = Backend.Initialize();
+        var store = Published(log);
+        DriveToClosed(store, "rc-1");
+        Backend.Time.Advance(TimeSpan.FromMinutes(5));
+        Open(store, "rc-2");
+        Backend.Time.Advance(TimeSpan.FromMinutes(5));
+        Open(store, "rc-0");
+        var everything = store.CasesChangedAfter(-1);
+
+        Step(store, "rc-2", c => CaseCommands.Cancel(c, "agent.bob", "the caller hung up", Now));
+
+        var all = store.LoadAll();
+        Assert.Equal(["rc-0", "rc-2", "rc-1"], all.Select(c => c.Id));
+        Assert.Equal([CaseState.Opened, CaseState.Cancelled, CaseState.Closed], all.Select(c => c.State));
+        Assert.All(all, c => Assert.Equal(store.Find(c.Id)!.Steps.Count, c.Steps.Count));
+        Assert.Equal(["rc-0", "rc-1", "rc-2"], everything.CaseIds.Order(StringComparer.Ordinal));
+        var changed = store.CasesChangedAfter(everything.HighWater);
+        Assert.Equal(["rc-2"], changed.CaseIds);
+        Assert.Equal((long)log.LatestCheckpoint().Size - 1, changed.HighWater);
+        Assert.Empty(store.CasesChangedAfter(changed.HighWater).CaseIds);
+        Assert.Equal(changed.HighWater, store.CasesChangedAfter(changed.HighWater).HighWater);
+    }
+
+    [Fact]
     public void Separation_of_duties_is_refused_and_the_refusal_writes_nothing()
     {
         using var log = Backend.Initialize();

@@ -21,7 +21,7 @@ public sealed class PostgresCommandsTests(PostgresServerFixture fixture) : IDisp
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("applied 0001_evidence_log", first.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("applied", second.Output, StringComparison.Ordinal);
-        Assert.EndsWith("schema version: 0004_server_stores\n", second.Output, StringComparison.Ordinal);
+        Assert.EndsWith("schema version: 0005_case_entries_by_log_index\n", second.Output, StringComparison.Ordinal);
     }
 
     [Fact]
