@@ -13,7 +13,8 @@ namespace ResetTrail.Server.Tests.Web;
 /// calls) and signs in through the real pages in a browser context of their own: name and password, then the
 /// authenticator code computed from the secret the enrolment page shows (or, signing in again, from the secret kept).
 /// The session is the server's cookie; every form post carries the page's antiforgery token as in production.
-/// Screenshots go to the test output's screenshots folder.
+/// JavaScript is off in every context: the pages work without it. Each screenshot first checks the page's HTML
+/// (<see cref="PageChecks"/>). Screenshots go to the test output's screenshots folder.
 /// </summary>
 internal sealed partial class BrowserSession : IAsyncDisposable
 {
@@ -112,6 +113,8 @@ internal sealed partial class BrowserSession : IAsyncDisposable
             BaseURL = server.Address.ToString(),
             AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            // The UI works without JavaScript: no page may need it, so none runs.
+            JavaScriptEnabled = false,
         });
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
@@ -127,8 +130,14 @@ internal sealed partial class BrowserSession : IAsyncDisposable
         return page;
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>Saves a screenshot of the page, after checking its HTML holds the <see cref="PageChecks"/>.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var problems = PageChecks.Problems(await page.ContentAsync());
+        Assert.True(problems.Count == 0, $"{page.Url}: {string.Join("; ", problems)}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
 
     public async ValueTask DisposeAsync()
     {
