@@ -16,30 +16,16 @@ public sealed partial class PostgresCaseStore
             JOIN log_entries e ON e.idx = c.log_index
             ORDER BY i.opened_at DESC, i.case_id, c.seq
             """, connection);
-        var cases = new List<ResetCase>();
-        var records = new List<EvidenceRecord>();
-        string? current = null;
+        return CaseReplays.ReplayEach(Rows(command));
+    }
+
+    private static IEnumerable<(string CaseId, byte[] Entry)> Rows(NpgsqlCommand command)
+    {
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {
-            var caseId = rows.GetString(0);
-            if (current is not null && caseId != current)
-            {
-                cases.Add(ResetCase.Replay(records));
-                records = [];
-            }
-
-            current = caseId;
-            records.Add(EvidenceRecord.TryParse(rows.GetFieldValue<byte[]>(1))
-                ?? throw new InvalidDataException($"an entry of case {caseId} is not evidence: the database is damaged; run 'resettrail log verify'"));
+            yield return (rows.GetString(0), rows.GetFieldValue<byte[]>(1));
         }
-
-        if (records.Count > 0)
-        {
-            cases.Add(ResetCase.Replay(records));
-        }
-
-        return cases;
     }
 
     /// <summary>The cases with an entry after log index <paramref name="after"/> (-1: every case), and the highest case entry's index.</summary>

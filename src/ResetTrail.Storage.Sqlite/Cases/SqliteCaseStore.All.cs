@@ -9,7 +9,7 @@ public sealed partial class SqliteCaseStore
     /// Every case, replayed from the log, newest opened first (reconciliation and the dashboard hold a desk's cases
     /// in memory). One read of every case's entries in case order, in one snapshot, rather than a query per case.
     /// </summary>
-    public List<ResetCase> LoadAll()
+    public IReadOnlyList<ResetCase> LoadAll()
     {
         using var read = Log.Read();
         var command = read.Connection.Prepared(null, """
@@ -18,30 +18,16 @@ public sealed partial class SqliteCaseStore
             JOIN log_entries e ON e.idx = c.log_index
             ORDER BY i.opened_at DESC, i.case_id, c.seq
             """);
-        var cases = new List<ResetCase>();
-        var records = new List<EvidenceRecord>();
-        string? current = null;
+        return CaseReplays.ReplayEach(Rows(command));
+    }
+
+    private static IEnumerable<(string CaseId, byte[] Entry)> Rows(Microsoft.Data.Sqlite.SqliteCommand command)
+    {
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {
-            var caseId = rows.GetString(0);
-            if (current is not null && caseId != current)
-            {
-                cases.Add(ResetCase.Replay(records));
-                records = [];
-            }
-
-            current = caseId;
-            records.Add(EvidenceRecord.TryParse((byte[])rows[1])
-                ?? throw new InvalidDataException($"an entry of case {caseId} is not evidence: the database is damaged; run 'resettrail log verify'"));
+            yield return (rows.GetString(0), (byte[])rows[1]);
         }
-
-        if (records.Count > 0)
-        {
-            cases.Add(ResetCase.Replay(records));
-        }
-
-        return cases;
     }
 
     /// <summary>
