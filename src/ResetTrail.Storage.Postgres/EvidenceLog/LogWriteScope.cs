@@ -56,12 +56,26 @@ internal sealed class LogWriteScope(NpgsqlConnection connection, TileAppender ap
 
     public NpgsqlCommand Command(string sql) => new(sql, Connection);
 
-    /// <summary>Writes everything this transaction holds, then the tiles and checkpoint given, and commits.</summary>
-    public void Commit(IReadOnlyList<(TileId Tile, byte[] BottomRow)> tiles, Action<NpgsqlBatch>? checkpoint)
+    /// <summary>
+    /// Writes everything this transaction holds, then the tiles and checkpoint given, and commits. A
+    /// <paramref name="prelude"/> (BEGIN, the lock, a guard) goes first in the same batch, for a one-round-trip append
+    /// of fewer than <see cref="CopyThreshold"/> entries.
+    /// </summary>
+    public void Commit(IReadOnlyList<(TileId Tile, byte[] BottomRow)> tiles, Action<NpgsqlBatch>? checkpoint, IReadOnlyList<NpgsqlBatchCommand>? prelude = null)
     {
         using var batch = new NpgsqlBatch(Connection);
+        foreach (var command in prelude ?? [])
+        {
+            batch.BatchCommands.Add(command);
+        }
+
         if (pending.Count >= CopyThreshold)
         {
+            if (prelude is not null)
+            {
+                throw new InvalidOperationException("a COPY cannot follow a prelude in one batch; append fewer entries per pipelined commit");
+            }
+
             Copy();
         }
         else if (pending.Count > 0)

@@ -61,6 +61,10 @@ public sealed partial class PostgresEvidenceLog : IEvidenceLog
     public AppendResult Append(IReadOnlyList<byte[]> entries)
     {
         EntryLimit.CheckBatch(entries, nameof(entries));
+        if (TryAppendPipelined(entries) is { } pipelined)
+        {
+            return pipelined;
+        }
 
         var (first, checkpoint) = WithinAppend(scope =>
         {
