@@ -24,15 +24,17 @@ public sealed class PipelinedAppendTests(PostgresServerFixture fixture) : IDispo
         using var second = PostgresEvidenceLog.Open(database, key, time).Value;
 
         var indices = new List<ulong>();
-        for (var round = 0; round < 6; round++)
+        // second, then first three times (its guess holds from the third on), then second moves the log under first's guess.
+        for (var round = 0; round < 8; round++)
         {
-            var log = round % 3 == 0 ? second : first; // first appends twice in a row (its guess holds), then second moves the log on
+            var log = round % 4 == 0 ? second : first;
             indices.Add(log.Append([StoreBackend.Entry(2 * round), StoreBackend.Entry((2 * round) + 1)]).FirstIndex);
         }
 
-        Assert.Equal([0UL, 2, 4, 6, 8, 10], indices);
-        Assert.Equal(12UL, first.LatestCheckpoint().Size);
-        Assert.Equal(Enumerable.Range(0, 12).Select(StoreBackend.Entry), first.ReadEntries(0, 12).Select(e => e.Data));
+        Assert.Equal([0UL, 2, 4, 6, 8, 10, 12, 14], indices);
+        Assert.Equal((2L, 0L), (first.PipelinedCommits, second.PipelinedCommits)); // rounds 3 and 7; round 5's guess failed
+        Assert.Equal(16UL, first.LatestCheckpoint().Size);
+        Assert.Equal(Enumerable.Range(0, 16).Select(StoreBackend.Entry), first.ReadEntries(0, 16).Select(e => e.Data));
         var audit = second.Audit([first.Verifier]);
         Assert.True(audit.IsIntact, audit.Problem);
     }

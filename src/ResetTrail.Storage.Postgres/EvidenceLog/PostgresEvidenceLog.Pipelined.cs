@@ -5,11 +5,15 @@ namespace ResetTrail.Storage.Postgres.EvidenceLog;
 
 public sealed partial class PostgresEvidenceLog
 {
+    /// <summary>How many appends of this handle committed in one round trip (for tests and the bench's notes).</summary>
+    internal long PipelinedCommits { get; private set; }
+
     /// <summary>
     /// An append in one round trip when this process made the last commit: the tree it kept predicts the committed
     /// size, so BEGIN, the sequencer lock, a guard that the committed size is still that, the entries, the tiles, the
     /// signed checkpoint and COMMIT go in one batch. If another process appended in between, the guard fails, the
     /// transaction rolls back with nothing written, and the caller takes the two-round-trip path. Null: not taken.
+    /// Tried only while this handle's guesses hold: with other writers active, a wrong guess would cost the lock twice.
     /// </summary>
     private AppendResult? TryAppendPipelined(IReadOnlyList<byte[]> entries)
     {
@@ -20,7 +24,7 @@ public sealed partial class PostgresEvidenceLog
 
         lock (writeGate)
         {
-            if (sequencerState is not { } appender)
+            if (!guessHeld || sequencerState is not { } appender)
             {
                 return null;
             }
@@ -40,6 +44,7 @@ public sealed partial class PostgresEvidenceLog
                 scope.Commit(tiles, batch => batch.BatchCommands.Add(InsertCheckpoint(checkpoint)),
                     [new NpgsqlBatchCommand("BEGIN"), new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({SequencerLockKey})"), guard]);
                 committed = true;
+                PipelinedCommits++;
                 sequencerState = appender;
                 Observe(appender.Size);
                 return new AppendResult(expected, entries.Count, checkpoint);
@@ -47,6 +52,7 @@ public sealed partial class PostgresEvidenceLog
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DivisionByZero)
             {
                 // The guard is the batch's only division: 1 / 0 when the committed size is not the one predicted.
+                guessHeld = false;
                 return null; // Another process appended since our last commit; the appender is dropped and re-read.
             }
             finally

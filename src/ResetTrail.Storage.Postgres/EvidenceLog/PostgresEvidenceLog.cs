@@ -34,6 +34,7 @@ public sealed partial class PostgresEvidenceLog : IEvidenceLog
     private TileAppender? sequencerState;
     private List<VerifierKey> verifiers;
     private long knownSize; // the largest committed size this process has seen; the log only grows
+    private bool guessHeld; // whether the last sequenced commit found the size this handle's tree predicted
 
     private PostgresEvidenceLog(NpgsqlDataSource dataSource, string database, string origin, NoteSigner? signer, TimeProvider time)
     {
@@ -92,6 +93,7 @@ public sealed partial class PostgresEvidenceLog : IEvidenceLog
             try
             {
                 var size = BeginSequenced(connection);
+                guessHeld = appender is not null && appender.Size == size;
                 if (appender is null || appender.Size != size)
                 {
                     var local = new PostgresTileReader(connection);
