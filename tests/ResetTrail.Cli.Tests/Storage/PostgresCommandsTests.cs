@@ -61,6 +61,55 @@ public sealed class PostgresCommandsTests(PostgresServerFixture fixture) : IDisp
     }
 
     [Fact]
+    public async Task Two_serve_processes_on_one_postgres_url_create_one_log_and_accept_a_token_the_cli_made()
+    {
+        var database = fixture.Server.CreateDatabase();
+        var servers = new[]
+        {
+            CliRunner.Start(string.Empty, "serve", "--db", database, "--key", KeyPath, "--urls", "http://127.0.0.1:0"),
+            CliRunner.Start(string.Empty, "serve", "--db", database, "--key", KeyPath, "--urls", "http://127.0.0.1:0"),
+        };
+        try
+        {
+            var addresses = await Task.WhenAll(servers.Select(Server.ServeCommandTests.AddressFrom));
+            var token = cli.Run("token", "create", "--db", database, "--name", "ops", "--role", "administrator");
+            Assert.True(token.ExitCode == 0, token.Error);
+
+            foreach (var address in addresses)
+            {
+                using var client = new HttpClient { BaseAddress = address };
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("readyz", TestContext.Current.CancellationToken)).StatusCode);
+                client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Output.Trim());
+                Assert.Contains("\"name\":\"ops\"", await client.GetStringAsync("api/v1/tokens/", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            }
+
+            using var first = new HttpClient { BaseAddress = addresses[0] };
+            using var second = new HttpClient { BaseAddress = addresses[1] };
+            Assert.Equal(
+                await first.GetStringAsync("tlog/checkpoint", TestContext.Current.CancellationToken),
+                await second.GetStringAsync("tlog/checkpoint", TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+                server.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void Serve_on_a_postgres_url_without_a_key_file_is_refused_with_the_fix()
+    {
+        var result = cli.Run("serve", "--db", fixture.Server.CreateDatabase(), "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("set KeyFile (--key FILE", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_postgres_database_without_key_is_refused_with_the_fix()
     {
         var database = fixture.Server.CreateDatabase();
