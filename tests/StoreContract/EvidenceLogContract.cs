@@ -26,6 +26,20 @@ public abstract class EvidenceLogContract : IDisposable
     protected abstract StoreBackend NewBackend();
 
     [Fact]
+    public void A_hash_tile_is_served_up_to_the_width_the_log_holds_and_not_beyond()
+    {
+        using var log = Backend.Initialize();
+        log.Append([StoreBackend.Entry(0), StoreBackend.Entry(1), StoreBackend.Entry(2)]);
+
+        var tile = log.ReadTile(new ResetTrail.EvidenceLog.Tiles.TileId(0, 0), 3);
+
+        Assert.Equal(Enumerable.Range(0, 3).SelectMany(i => Rfc6962.HashLeaf(StoreBackend.Entry(i))), tile);
+        Assert.Equal(tile![..Rfc6962.HashSize], log.ReadTile(new ResetTrail.EvidenceLog.Tiles.TileId(0, 0), 1));
+        Assert.Null(log.ReadTile(new ResetTrail.EvidenceLog.Tiles.TileId(0, 0), 4));
+        Assert.Null(log.ReadTile(new ResetTrail.EvidenceLog.Tiles.TileId(0, 1), 1));
+    }
+
+    [Fact]
     public void A_new_log_has_a_checkpoint_for_the_empty_tree_signed_by_its_key()
     {
         using var log = Backend.Initialize();
