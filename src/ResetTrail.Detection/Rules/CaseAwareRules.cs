@@ -55,7 +55,7 @@ internal static class CaseAwareRules
         yield return new RuleDefinition(Info("RT-D107", "Reset, new factor, then sign-in from a new network, country or device", Severity.Critical, "T1556.006", Identity),
             new RuleDefaults(1, TimeSpan.FromHours(24)), (info, s, d, b) => new NewContextRule(info, s, d,
                 [new Step("reset", (o, _) => Is.Reset(o), Target), new Step("factor enrolled", (o, _) => Is.Kind(o, MfaFactorEnabled), Target)],
-                new Step("sign-in", (o, _) => Is.SignInOk(o), Target), "user", b.MaxKeys, 64, b.Stats));
+                new Step("sign-in", (o, _) => Is.SignInOk(o), Target), "user", b with { MaxPerKey = 64 }));
 
         yield return new RuleDefinition(Info("RT-D108", "Reset followed by an admin role grant or admin console access", Severity.Critical, "T1098.003", Identity),
             new RuleDefaults(1, TimeSpan.FromHours(24)), (info, s, d, b) => new SequenceRule(info, s, d, null, true,

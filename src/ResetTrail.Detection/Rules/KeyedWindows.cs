@@ -5,11 +5,14 @@ namespace ResetTrail.Detection.Rules;
 /// <summary>
 /// A rule's state: per key, the observations of the last window. Bounded twice: at most <c>maxPerKey</c> per key
 /// (the oldest goes) and at most <c>maxKeys</c> keys (a new key is refused until eviction frees room); each time a
-/// bound bites it is counted in <see cref="EngineStats.StateCapHits"/>.
+/// bound bites it is counted in <see cref="EngineStats.StateCapHits"/>. Eviction visits only what has aged out: the
+/// keys are remembered in the order observations arrived (event-time order), so a sweep pops from the front of that
+/// order instead of walking every key.
 /// </summary>
 internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats)
 {
-    private readonly Dictionary<string, List<Observation>> keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WindowDeque<Observation>> keys = new(StringComparer.Ordinal);
+    private readonly Queue<(DateTimeOffset Time, string Key)> arrivals = new();
 
     public int KeyCount => keys.Count;
 
@@ -23,16 +26,17 @@ internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats
                 return false;
             }
 
-            list = [];
+            list = new WindowDeque<Observation>();
             keys[key] = list;
         }
         else if (list.Count >= maxPerKey)
         {
             stats.StateCapHits++;
-            list.RemoveAt(0);
+            list.RemoveFirst();
         }
 
         list.Add(o);
+        arrivals.Enqueue((o.Time, key));
         return true;
     }
 
@@ -45,44 +49,33 @@ internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats
     {
         if (keys.TryGetValue(key, out var list))
         {
-            Trim(list, since);
-            if (list.Count == 0)
-            {
-                keys.Remove(key);
-            }
+            TrimKey(key, list, since);
         }
     }
 
     /// <summary>Drops every observation older than <paramref name="since"/>, and keys left empty.</summary>
     public void Evict(DateTimeOffset since)
     {
-        List<string>? empty = null;
-        foreach (var (key, list) in keys)
+        while (arrivals.TryPeek(out var oldest) && oldest.Time < since)
         {
-            Trim(list, since);
-            if (list.Count == 0)
+            arrivals.Dequeue();
+            if (keys.TryGetValue(oldest.Key, out var list))
             {
-                (empty ??= []).Add(key);
+                TrimKey(oldest.Key, list, since);
             }
-        }
-
-        foreach (var key in empty ?? [])
-        {
-            keys.Remove(key);
         }
     }
 
-    private static void Trim(List<Observation> list, DateTimeOffset since)
+    private void TrimKey(string key, WindowDeque<Observation> list, DateTimeOffset since)
     {
-        var old = 0;
-        while (old < list.Count && list[old].Time < since)
+        while (list.Count > 0 && list.First.Time < since)
         {
-            old++;
+            list.RemoveFirst();
         }
 
-        if (old > 0)
+        if (list.Count == 0)
         {
-            list.RemoveRange(0, old);
+            keys.Remove(key);
         }
     }
 }

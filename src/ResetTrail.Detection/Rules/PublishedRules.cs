@@ -137,7 +137,7 @@ internal static class PublishedRules
 
         yield return new RuleDefinition(Info("RT-D024", "New device and new network reaching the admin console", Severity.High, "T1078.004", Identity),
             new RuleDefaults(1, TimeSpan.FromDays(1)), (info, s, d, b) => new NewContextRule(info, s, d, [],
-                new Step("admin console access", Is.AdminConsole, Target), "user", b.MaxKeys, 64, b.Stats) { RequireAll = true });
+                new Step("admin console access", Is.AdminConsole, Target), "user", b with { MaxPerKey = 64 }) { RequireAll = true });
 
         yield return Burst("RT-D025", "Sign-ins from several countries", Severity.Medium, "T1078", Identity, 3, TimeSpan.FromHours(1),
             [SignIn], o => Is.SignInOk(o) && o.Event!.Country is not null, Target, o => o.Event!.Country, "countries", "user");
@@ -173,5 +173,5 @@ internal static class PublishedRules
         ChangeKind[]? kinds, Func<Engine.Observation, bool> matches, Func<Engine.Observation, string?> key, Func<Engine.Observation, string?> value,
         string counted, string keyName = "actor", bool signals = false) =>
         new(Info(id, title, severity, technique, owner), new RuleDefaults(threshold, window),
-            (info, s, d, b) => new BurstRule(info, s, d, kinds, signals, (o, _) => matches(o), key, value, counted, keyName, b.MaxKeys, b.MaxPerKey, b.Stats));
+            (info, s, d, b) => new BurstRule(info, s, d, kinds, signals, (o, _) => matches(o), key, value, counted, keyName, b));
 }

@@ -9,55 +9,155 @@ namespace ResetTrail.Detection.Rules.Kinds;
 /// <summary>
 /// At least <see cref="DetectionRule.Threshold"/> distinct values (targets, countries) per key (an agent, a caller,
 /// a user) within <see cref="DetectionRule.Window"/>. After alerting the key starts over, so the next alert needs
-/// a new burst.
+/// a new burst. The observations live in a <see cref="BurstStore"/> shared with the other instances of the same
+/// base rule; this instance's window is its view of it: not older than its window, not exempted by its allow-list,
+/// after its last alert on the key, and at most the newest <c>maxPerKey</c> of those.
 /// </summary>
-internal sealed class BurstRule(
-    RuleInfo info,
-    RuleSettings settings,
-    RuleDefaults defaults,
-    IReadOnlyList<ChangeKind>? kinds,
-    bool signals,
-    Func<Observation, DetectionConfig, bool> matches,
-    Func<Observation, string?> key,
-    Func<Observation, string?> value,
-    string counted,
-    string keyName,
-    int maxKeys,
-    int maxPerKey,
-    EngineStats stats) : DetectionRule(info, settings, defaults)
+internal sealed class BurstRule : DetectionRule
 {
-    private readonly KeyedWindows state = new(maxKeys, maxPerKey, stats);
+    private readonly IReadOnlyList<ChangeKind>? kinds;
+    private readonly bool signals;
+    private readonly Func<Observation, DetectionConfig, bool> matches;
+    private readonly Func<Observation, string?> key;
+    private readonly Func<Observation, string?> value;
+    private readonly string counted;
+    private readonly string keyName;
+    private readonly int maxPerKey;
+    private readonly BurstStore store;
+    private readonly ulong bit;
+
+    /// <summary>Per key, the sequence number of the last entry this instance has alerted on: its view starts after it.</summary>
+    private readonly Dictionary<string, long> startedOver = new(StringComparer.Ordinal);
+
+    public BurstRule(RuleInfo info, RuleSettings settings, RuleDefaults defaults, IReadOnlyList<ChangeKind>? kinds, bool signals,
+        Func<Observation, DetectionConfig, bool> matches, Func<Observation, string?> key, Func<Observation, string?> value,
+        string counted, string keyName, RuleBuild build)
+        : base(info, settings, defaults)
+    {
+        this.kinds = kinds;
+        this.signals = signals;
+        this.matches = matches;
+        this.key = key;
+        this.value = value;
+        this.counted = counted;
+        this.keyName = keyName;
+        maxPerKey = build.MaxPerKey;
+        store = build.Share(Info, () => new BurstStore(build.MaxKeys, build.MaxPerKey, build.Stats));
+        bit = 1UL << store.Join(this);
+    }
 
     public override IReadOnlyList<ChangeKind>? Kinds => kinds;
 
     public override bool WantsSignals => signals;
 
+    public bool IsAllowed(Observation o) => Allowed(o);
+
     public override void Observe(Observation o, RuleContext context)
     {
-        if (Allowed(o) || !matches(o, context.Config) || key(o) is not { } k || value(o) is null)
+        if (!matches(o, context.Config) || key(o) is not { } k || value(o) is not { } v)
         {
             return;
         }
 
-        state.Trim(k, o.Time - Window);
-        if (!state.Add(k, o))
+        var window = store.Append(k, o, v);
+        if (window is null || (window.Last.AllowedBy & bit) != 0)
         {
             return;
         }
 
-        var window = state.Get(k);
-        var distinct = window.Select(value).Distinct(StringComparer.Ordinal).Count();
-        if (distinct < Threshold)
+        if (!Reaches(window, k, o.Time - Window))
         {
             return;
         }
 
-        var firstPerValue = window.GroupBy(value, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var view = View(window, k, o.Time - Window);
+        var firstPerValue = new List<Observation>();
+        var seen = store.Scratch;
+        seen.Clear();
+        foreach (var entry in view)
+        {
+            if (seen.Add(entry.Value))
+            {
+                firstPerValue.Add(entry.Observation);
+            }
+        }
+
+        var distinct = seen.Count;
+        var start = view[0].Observation.Time;
         var threshold = string.Create(CultureInfo.InvariantCulture, $"at least {Threshold} distinct {counted} per {keyName} within {Format.Duration(Window)}");
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{keyName} {k}: {distinct} distinct {counted} between {Format.Time(window[0].Time)} and {Format.Time(o.Time)}");
-        context.Raise(this, k, firstPerValue, window[0].Time, threshold, summary);
-        state.Remove(k);
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{keyName} {k}: {distinct} distinct {counted} between {Format.Time(start)} and {Format.Time(o.Time)}");
+        context.Raise(this, k, firstPerValue, start, threshold, summary);
+        startedOver[k] = window.Last.Sequence;
     }
 
-    public override void Expire(DateTimeOffset watermark, RuleContext context) => state.Evict(watermark - Window);
+    public override void Expire(DateTimeOffset watermark, RuleContext context)
+    {
+        store.Evict(watermark);
+        List<string>? gone = null;
+        foreach (var (k, last) in startedOver)
+        {
+            if (store.Oldest(k) is not { } oldest || oldest > last)
+            {
+                (gone ??= []).Add(k);
+            }
+        }
+
+        foreach (var k in gone ?? [])
+        {
+            startedOver.Remove(k);
+        }
+    }
+
+    /// <summary>Whether this instance's view holds at least <see cref="DetectionRule.Threshold"/> distinct values, newest first, stopping as soon as it does.</summary>
+    private bool Reaches(WindowDeque<BurstStore.Entry> window, string k, DateTimeOffset since)
+    {
+        var after = startedOver.GetValueOrDefault(k, long.MinValue);
+        var seen = store.Scratch;
+        seen.Clear();
+        var taken = 0;
+        for (var i = window.Count - 1; i >= 0 && taken < maxPerKey; i--)
+        {
+            var entry = window[i];
+            if (entry.Sequence <= after || entry.Observation.Time < since)
+            {
+                break;
+            }
+
+            if ((entry.AllowedBy & bit) != 0)
+            {
+                continue;
+            }
+
+            taken++;
+            if (seen.Add(entry.Value) && seen.Count >= Threshold)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>This instance's window, oldest first.</summary>
+    private List<BurstStore.Entry> View(WindowDeque<BurstStore.Entry> window, string k, DateTimeOffset since)
+    {
+        var after = startedOver.GetValueOrDefault(k, long.MinValue);
+        var view = new List<BurstStore.Entry>();
+        for (var i = window.Count - 1; i >= 0 && view.Count < maxPerKey; i--)
+        {
+            var entry = window[i];
+            if (entry.Sequence <= after || entry.Observation.Time < since)
+            {
+                break;
+            }
+
+            if ((entry.AllowedBy & bit) == 0)
+            {
+                view.Add(entry);
+            }
+        }
+
+        view.Reverse();
+        return view;
+    }
 }

@@ -10,7 +10,8 @@ namespace ResetTrail.Detection.Rules.Kinds;
 /// (at most <c>maxPerKey</c> values each, oldest forgotten), and alerts when a sequence ends in a sign-in or access
 /// from one never seen for that user. <c>prefix</c> steps (a reset, a new factor) must come first within the
 /// window; with none, any matching access from a new context alerts. A user with no history yet is not alerted
-/// on (everything would be new); the history is still built.
+/// on (everything would be new); the history is still built. The histories do not depend on a rule's settings,
+/// so every instance of one base rule reads the same <see cref="ContextHistories"/> (ADR 0044).
 /// </summary>
 internal sealed class NewContextRule(
     RuleInfo info,
@@ -19,12 +20,10 @@ internal sealed class NewContextRule(
     IReadOnlyList<Step> prefix,
     Step final,
     string describe,
-    int maxKeys,
-    int maxPerKey,
-    EngineStats stats) : DetectionRule(info, settings, defaults)
+    RuleBuild build) : DetectionRule(info, settings, defaults)
 {
-    private readonly Dictionary<string, History> histories = new(StringComparer.Ordinal);
-    private readonly KeyedWindows[] partial = [.. prefix.Select(_ => new KeyedWindows(maxKeys, maxPerKey, stats))];
+    private readonly ContextHistories histories = build.Share(info, () => new ContextHistories(build.MaxKeys, build.MaxPerKey, build.Stats));
+    private readonly KeyedWindows[] partial = [.. prefix.Select(_ => new KeyedWindows(build.MaxKeys, build.MaxPerKey, build.Stats))];
 
     /// <summary>Both the network and the device must be new (the admin-console rule: "new device and new IP"), not any one of them.</summary>
     public bool RequireAll { get; init; }
@@ -35,14 +34,15 @@ internal sealed class NewContextRule(
 
     public override void Observe(Observation o, RuleContext context)
     {
+        histories.Before(o);
         if (Allowed(o))
         {
-            Learn(o);
+            histories.After(o);
             return;
         }
 
         if (final.Matches(o, context.Config) && final.Key(o) is { } key && Chain(key, o) is { } chain
-            && histories.TryGetValue(key, out var known) && known.Novelty(o.Event!) is { Count: > 0 } novel
+            && histories.Novelty(key, o.Event!) is { Count: > 0 } novel
             && (!RequireAll || (novel.Any(n => n.StartsWith("network", StringComparison.Ordinal)) && novel.Contains("device"))))
         {
             chain.Add(o);
@@ -64,7 +64,7 @@ internal sealed class NewContextRule(
             }
         }
 
-        Learn(o);
+        histories.After(o);
     }
 
     public override void Expire(DateTimeOffset watermark, RuleContext context)
@@ -93,76 +93,5 @@ internal sealed class NewContextRule(
         }
 
         return chain;
-    }
-
-    private void Learn(Observation o)
-    {
-        if (o.Event is not { Kind: ChangeKind.SignIn, Success: true } e)
-        {
-            return;
-        }
-
-        if (!histories.TryGetValue(o.Target, out var history))
-        {
-            if (histories.Count >= maxKeys)
-            {
-                stats.StateCapHits++;
-                return;
-            }
-
-            history = new History(maxPerKey);
-            histories[o.Target] = history;
-        }
-
-        history.Add(e);
-    }
-
-    private sealed class History(int max)
-    {
-        private readonly LinkedList<string> order = new();
-        private readonly HashSet<string> values = new(StringComparer.Ordinal);
-
-        public List<string> Novelty(IdentityEvent e)
-        {
-            var novel = new List<string>();
-            if (e.SourceIp is { } ip && !values.Contains("ip:" + ip))
-            {
-                novel.Add("network " + ip);
-            }
-
-            if (e.Country is { } c && !values.Contains("country:" + c))
-            {
-                novel.Add("country " + c);
-            }
-
-            if (e.UserAgent is { } ua && !values.Contains("device:" + ua))
-            {
-                novel.Add("device");
-            }
-
-            return novel;
-        }
-
-        public void Add(IdentityEvent e)
-        {
-            Remember(e.SourceIp is { } ip ? "ip:" + ip : null);
-            Remember(e.Country is { } c ? "country:" + c : null);
-            Remember(e.UserAgent is { } ua ? "device:" + ua : null);
-        }
-
-        private void Remember(string? value)
-        {
-            if (value is null || !values.Add(value))
-            {
-                return;
-            }
-
-            order.AddLast(value);
-            if (order.Count > max)
-            {
-                values.Remove(order.First!.Value);
-                order.RemoveFirst();
-            }
-        }
     }
 }

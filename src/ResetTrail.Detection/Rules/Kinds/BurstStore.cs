@@ -1,0 +1,130 @@
+using ResetTrail.Detection.Engine;
+
+namespace ResetTrail.Detection.Rules.Kinds;
+
+/// <summary>
+/// The windows every instance of one burst rule reads (ADR 0044): per key, the matching observations of the
+/// longest member window, each with its counted value and which members' allow-lists exempt it. An observation is
+/// stored once however many instances read it; each instance reads its own view (its window, its allow-list, what
+/// it has not alerted on yet). Bounded like <see cref="KeyedWindows"/>: at most <c>maxPerKey</c> per key and
+/// <c>maxKeys</c> keys, counted when hit.
+/// </summary>
+internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) : IFull
+{
+    /// <summary>Members are told apart by one bit of <see cref="Entry.AllowedBy"/>.</summary>
+    public const int MaxMembers = 64;
+
+    private readonly List<BurstRule> members = [];
+    private readonly Dictionary<string, WindowDeque<Entry>> keys = new(StringComparer.Ordinal);
+    private readonly Queue<(DateTimeOffset Time, string Key)> arrivals = new();
+    private TimeSpan longest;
+    private long sequence;
+    private Observation? lastObservation;
+    private WindowDeque<Entry>? lastWindow;
+    private DateTimeOffset lastEvicted = DateTimeOffset.MinValue;
+
+    public bool IsFull => members.Count >= MaxMembers;
+
+    /// <summary>One stored observation: its value, its place in arrival order, and a bit per member whose allow-list exempts it.</summary>
+    public readonly record struct Entry(Observation Observation, string Value, long Sequence, ulong AllowedBy);
+
+    /// <summary>A value set the members reuse to count distinct values (one thread: the engine's).</summary>
+    public HashSet<string> Scratch { get; } = new(StringComparer.Ordinal);
+
+    public int Join(BurstRule member)
+    {
+        members.Add(member);
+        longest = longest > member.Window ? longest : member.Window;
+        return members.Count - 1;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="o"/> under <paramref name="key"/> unless a member already did for this observation, and
+    /// returns the key's window (null when the key cap refused a new key).
+    /// </summary>
+    public WindowDeque<Entry>? Append(string key, Observation o, string value)
+    {
+        if (ReferenceEquals(o, lastObservation))
+        {
+            return lastWindow;
+        }
+
+        lastObservation = o;
+        lastWindow = null;
+        if (!keys.TryGetValue(key, out var window))
+        {
+            if (keys.Count >= maxKeys)
+            {
+                stats.StateCapHits++;
+                return null;
+            }
+
+            window = new WindowDeque<Entry>();
+            keys[key] = window;
+        }
+
+        var since = o.Time - longest;
+        while (window.Count > 0 && window.First.Observation.Time < since)
+        {
+            window.RemoveFirst();
+        }
+
+        if (window.Count >= maxPerKey)
+        {
+            stats.StateCapHits++;
+            window.RemoveFirst();
+        }
+
+        var allowedBy = 0UL;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (members[i].IsAllowed(o))
+            {
+                allowedBy |= 1UL << i;
+            }
+        }
+
+        window.Add(new Entry(o, value, ++sequence, allowedBy));
+        arrivals.Enqueue((o.Time, key));
+        lastWindow = window;
+        return window;
+    }
+
+    /// <summary>The sequence number of the oldest entry still held for <paramref name="key"/>, or null when none is.</summary>
+    public long? Oldest(string key) => keys.TryGetValue(key, out var window) && window.Count > 0 ? window.First.Sequence : null;
+
+    /// <summary>Drops what is older than the longest member window before <paramref name="watermark"/>; once per watermark.</summary>
+    public void Evict(DateTimeOffset watermark)
+    {
+        if (watermark <= lastEvicted)
+        {
+            return;
+        }
+
+        lastEvicted = watermark;
+        var since = watermark - longest;
+        while (arrivals.TryPeek(out var oldest) && oldest.Time < since)
+        {
+            arrivals.Dequeue();
+            if (!keys.TryGetValue(oldest.Key, out var window))
+            {
+                continue;
+            }
+
+            while (window.Count > 0 && window.First.Observation.Time < since)
+            {
+                window.RemoveFirst();
+            }
+
+            if (window.Count == 0)
+            {
+                keys.Remove(oldest.Key);
+                if (ReferenceEquals(window, lastWindow))
+                {
+                    lastWindow = null;
+                    lastObservation = null;
+                }
+            }
+        }
+    }
+}
