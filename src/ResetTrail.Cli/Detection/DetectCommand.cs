@@ -34,7 +34,7 @@ internal static class DetectCommand
         };
         command.SetAction(parse =>
         {
-            var output = new AlertOutput(io, parse.GetValue(format)!);
+            using var output = new AlertOutput(io, parse.GetValue(format)!);
             var engine = new DetectionEngine(DetectionConfigFile.Load(parse.GetValue(config), io), output);
             var signals = new Queue<CaseSignal>(CaseSignalFiles.Load(parse.GetValue(database), io));
             var reader = new EventFiles(io, parse.GetValue(source), parse.GetValue(skipBad));
@@ -48,10 +48,11 @@ internal static class DetectCommand
             AddSignalsUpTo(engine, signals, DateTimeOffset.MaxValue);
             if (parse.GetValue(follow))
             {
-                Follow(engine, paths, parse.GetValue(source), io);
+                Follow(engine, output, paths, parse.GetValue(source), io);
             }
 
             engine.Flush();
+            output.Flush();
             io.Error.WriteLine($"resettrail: {engine.Rules.Count} rules; {engine.Stats}; {reader.Duplicates} repeats dropped, {reader.Skipped} malformed records skipped");
             return ExitCodes.Ok;
         });
@@ -66,7 +67,7 @@ internal static class DetectCommand
         }
     }
 
-    private static void Follow(DetectionEngine engine, string[] paths, string? sourceName, CliIO io)
+    private static void Follow(DetectionEngine engine, AlertOutput output, string[] paths, string? sourceName, CliIO io)
     {
         using var stop = new CancellationTokenSource();
         System.Console.CancelKeyPress += (_, e) =>
@@ -83,6 +84,7 @@ internal static class DetectCommand
         }
 
         var sources = new Dictionary<string, IEventSource>(StringComparer.Ordinal);
+        output.Flush();
         io.Error.WriteLine($"resettrail: following {followers.Count} file(s); interrupt to stop");
         while (!stop.IsCancellationRequested)
         {
@@ -117,7 +119,7 @@ internal static class DetectCommand
             }
 
             engine.AdvanceTo(io.Time.GetUtcNow());
-            io.Output.Flush();
+            output.Flush();
             stop.Token.WaitHandle.WaitOne(PollEvery);
         }
 

@@ -94,19 +94,27 @@ public static class AlertJson
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
-            json.WriteStartObject();
-            json.WriteString("id", alert.Id);
-            json.WriteString("rule", alert.Rule.Id);
-            json.WriteString("base_rule", alert.Rule.BaseId);
-            json.WriteString("title", alert.Rule.Title);
-            json.WriteString("severity", Core.WireName.Of(alert.Rule.Severity));
-            json.WriteString("technique", alert.Rule.Technique);
-            json.WriteString("time", alert.Time);
-            WriteFields(json, alert);
-            json.WriteEndObject();
+            WritePlain(json, alert);
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Writes <see cref="Plain"/>'s object to <paramref name="json"/>.</summary>
+    public static void WritePlain(Utf8JsonWriter json, Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(alert);
+        json.WriteStartObject();
+        json.WriteString("id", alert.Id);
+        json.WriteString("rule", alert.Rule.Id);
+        json.WriteString("base_rule", alert.Rule.BaseId);
+        json.WriteString("title", alert.Rule.Title);
+        json.WriteString("severity", Core.WireName.Of(alert.Rule.Severity));
+        json.WriteString("technique", alert.Rule.Technique);
+        json.WriteString("time", alert.Time);
+        WriteFields(json, alert);
+        json.WriteEndObject();
     }
 
     public static Alert Read(ReadOnlySpan<byte> utf8)

@@ -29,6 +29,9 @@ internal sealed class BurstRule : DetectionRule
     /// <summary>Per key, the sequence number of the last entry this instance has alerted on: its view starts after it.</summary>
     private readonly Dictionary<string, long> startedOver = new(StringComparer.Ordinal);
 
+    /// <summary>The condition alerts state, the same for every alert of this instance: made at the first.</summary>
+    private string? threshold;
+
     public BurstRule(RuleInfo info, RuleSettings settings, RuleDefaults defaults, IReadOnlyList<ChangeKind>? kinds, bool signals,
         Func<Observation, DetectionConfig, bool> matches, Func<Observation, string?> key, Func<Observation, string?> value,
         string counted, string keyName, RuleBuild build)
@@ -60,17 +63,17 @@ internal sealed class BurstRule : DetectionRule
         }
 
         var window = store.Append(k, o, v);
-        if (window is null || (window.Last.AllowedBy & bit) != 0)
+        if (window is null || (window.Entries.Last.AllowedBy & bit) != 0 || window.DistinctValues < Threshold)
         {
             return;
         }
 
-        if (!Reaches(window, k, o.Time - Window))
+        if (!Reaches(window.Entries, k, o.Time - Window))
         {
             return;
         }
 
-        var view = View(window, k, o.Time - Window);
+        var view = View(window.Entries, k, o.Time - Window);
         var firstPerValue = new List<Observation>();
         var seen = store.Scratch;
         seen.Clear();
@@ -84,10 +87,10 @@ internal sealed class BurstRule : DetectionRule
 
         var distinct = seen.Count;
         var start = view[0].Observation.Time;
-        var threshold = string.Create(CultureInfo.InvariantCulture, $"at least {Threshold} distinct {counted} per {keyName} within {Format.Duration(Window)}");
+        threshold ??= string.Create(CultureInfo.InvariantCulture, $"at least {Threshold} distinct {counted} per {keyName} within {Format.Duration(Window)}");
         var summary = string.Create(CultureInfo.InvariantCulture, $"{keyName} {k}: {distinct} distinct {counted} between {Format.Time(start)} and {Format.Time(o.Time)}");
         context.Raise(this, k, firstPerValue, start, threshold, summary);
-        startedOver[k] = window.Last.Sequence;
+        startedOver[k] = window.Entries.Last.Sequence;
     }
 
     public override void Expire(DateTimeOffset watermark, RuleContext context)

@@ -15,12 +15,12 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
     public const int MaxMembers = 64;
 
     private readonly List<BurstRule> members = [];
-    private readonly Dictionary<string, WindowDeque<Entry>> keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyWindow> keys = new(StringComparer.Ordinal);
     private readonly Queue<(DateTimeOffset Time, string Key)> arrivals = new();
     private TimeSpan longest;
     private long sequence;
     private Observation? lastObservation;
-    private WindowDeque<Entry>? lastWindow;
+    private KeyWindow? lastWindow;
     private DateTimeOffset lastEvicted = DateTimeOffset.MinValue;
 
     public bool IsFull => members.Count >= MaxMembers;
@@ -42,7 +42,7 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
     /// Stores <paramref name="o"/> under <paramref name="key"/> unless a member already did for this observation, and
     /// returns the key's window (null when the key cap refused a new key).
     /// </summary>
-    public WindowDeque<Entry>? Append(string key, Observation o, string value)
+    public KeyWindow? Append(string key, Observation o, string value)
     {
         if (ReferenceEquals(o, lastObservation))
         {
@@ -59,20 +59,15 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
                 return null;
             }
 
-            window = new WindowDeque<Entry>();
+            window = new KeyWindow();
             keys[key] = window;
         }
 
-        var since = o.Time - longest;
-        while (window.Count > 0 && window.First.Observation.Time < since)
-        {
-            window.RemoveFirst();
-        }
-
-        if (window.Count >= maxPerKey)
+        window.TrimBefore(o.Time - longest);
+        if (window.Entries.Count >= maxPerKey)
         {
             stats.StateCapHits++;
-            window.RemoveFirst();
+            window.RemoveOldest();
         }
 
         var allowedBy = 0UL;
@@ -91,7 +86,7 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
     }
 
     /// <summary>The sequence number of the oldest entry still held for <paramref name="key"/>, or null when none is.</summary>
-    public long? Oldest(string key) => keys.TryGetValue(key, out var window) && window.Count > 0 ? window.First.Sequence : null;
+    public long? Oldest(string key) => keys.TryGetValue(key, out var window) && window.Entries.Count > 0 ? window.Entries.First.Sequence : null;
 
     /// <summary>Drops what is older than the longest member window before <paramref name="watermark"/>; once per watermark.</summary>
     public void Evict(DateTimeOffset watermark)
@@ -111,12 +106,8 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
                 continue;
             }
 
-            while (window.Count > 0 && window.First.Observation.Time < since)
-            {
-                window.RemoveFirst();
-            }
-
-            if (window.Count == 0)
+            window.TrimBefore(since);
+            if (window.Entries.Count == 0)
             {
                 keys.Remove(oldest.Key);
                 if (ReferenceEquals(window, lastWindow))
@@ -124,6 +115,45 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
                     lastWindow = null;
                     lastObservation = null;
                 }
+            }
+        }
+    }
+
+    /// <summary>One key's entries, oldest first, and how many of them carry each value (an upper bound on any member's distinct count).</summary>
+    public sealed class KeyWindow
+    {
+        private readonly Dictionary<string, int> values = new(StringComparer.Ordinal);
+
+        public WindowDeque<Entry> Entries { get; } = new();
+
+        /// <summary>Distinct values held; no member's view, a part of these entries, can count more.</summary>
+        public int DistinctValues => values.Count;
+
+        public void Add(Entry entry)
+        {
+            Entries.Add(entry);
+            values[entry.Value] = values.GetValueOrDefault(entry.Value) + 1;
+        }
+
+        public void TrimBefore(DateTimeOffset since)
+        {
+            while (Entries.Count > 0 && Entries.First.Observation.Time < since)
+            {
+                RemoveOldest();
+            }
+        }
+
+        public void RemoveOldest()
+        {
+            var value = Entries.First.Value;
+            Entries.RemoveFirst();
+            if (values[value] == 1)
+            {
+                values.Remove(value);
+            }
+            else
+            {
+                values[value]--;
             }
         }
     }
