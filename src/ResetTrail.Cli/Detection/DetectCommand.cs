@@ -39,7 +39,15 @@ internal static class DetectCommand
             var signals = new Queue<CaseSignal>(CaseSignalFiles.Load(parse.GetValue(database), io));
             var reader = new EventFiles(io, parse.GetValue(source), parse.GetValue(skipBad));
             var paths = parse.GetValue(files)!;
-            foreach (var e in reader.Read(paths))
+            // Records no rule reads are counted from their bytes, unparsed; their time still moves the engine's clock.
+            void Skipped(CountedEvent counted)
+            {
+                var time = counted.Time ?? throw new InvalidOperationException("a prefilter counted a record without its time");
+                AddSignalsUpTo(engine, signals, time);
+                engine.Pass(time);
+            }
+
+            foreach (var e in reader.Read(paths, Skipped, engine.Reads))
             {
                 AddSignalsUpTo(engine, signals, e.Time);
                 engine.Add(e);

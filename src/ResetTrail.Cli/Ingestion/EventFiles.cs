@@ -19,8 +19,11 @@ internal sealed class EventFiles(CliIO io, string? sourceName, bool skipBad)
 
     public long Duplicates { get; private set; }
 
-    /// <summary>Every event of the files; with <paramref name="counter"/>, records that cannot be credential changes may go to it instead.</summary>
-    public IEnumerable<IdentityEvent> Read(IReadOnlyList<string> paths, Action<CountedEvent>? counter = null)
+    /// <summary>
+    /// Every event of the files; with <paramref name="counter"/>, records that cannot be credential changes (or, given
+    /// <paramref name="wanted"/>, whose kind and type it refuses) may go to it instead.
+    /// </summary>
+    public IEnumerable<IdentityEvent> Read(IReadOnlyList<string> paths, Action<CountedEvent>? counter = null, Func<ChangeKind, string, bool>? wanted = null)
     {
         var detail = counter is null ? ReadDetail.Full : ReadDetail.CredentialChanges;
         foreach (var path in paths)
@@ -34,7 +37,8 @@ internal sealed class EventFiles(CliIO io, string? sourceName, bool skipBad)
             var source = Choose(input);
             using var progress = new ProgressBar(io, Path.GetFileName(path), (ulong)Math.Max(1, input.Length));
             var count = 0L;
-            foreach (var record in source.Read(input.Content, path, detail))
+            var records = counter is not null && wanted is not null ? source.Read(input.Content, path, wanted) : source.Read(input.Content, path, detail);
+            foreach (var record in records)
             {
                 if (++count % 4096 == 0)
                 {

@@ -57,6 +57,31 @@ public sealed class DetectionEngine
 
     public void Add(IdentityEvent e) => Add(Observation.Of(e));
 
+    /// <summary>
+    /// Whether any rule of this set can read an event of <paramref name="kind"/> and source type
+    /// <paramref name="eventType"/>. A reader may skip the others without parsing them, handing the engine only their
+    /// time (<see cref="Pass"/>).
+    /// </summary>
+    public bool Reads(ChangeKind kind, string eventType) =>
+        (int)kind < byKind.Length
+        && byKind[(int)kind].Any(r => kind != ChangeKind.Other || r.OtherTypes is null || r.OtherTypes.Contains(eventType));
+
+    /// <summary>
+    /// An event no rule reads (<see cref="Reads"/>) was read at <paramref name="time"/>: time moves as it would have
+    /// had the event been added (the watermark, and with it the decisions that wait for time to pass), no rule runs.
+    /// </summary>
+    public void Pass(DateTimeOffset time)
+    {
+        if (!buffer.Advance(time))
+        {
+            Stats.TooLate++;
+            return;
+        }
+
+        buffer.Release(dispatch);
+        Sweep(false);
+    }
+
     public void Add(CaseSignal s) => Add(Observation.Of(s));
 
     public void Add(Observation o)

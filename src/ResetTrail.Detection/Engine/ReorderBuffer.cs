@@ -37,6 +37,26 @@ internal sealed class ReorderBuffer(TimeSpan lateness, int capacity, EngineStats
         return true;
     }
 
+    /// <summary>Time seen without an observation to hold (an event no rule reads): false when older than the watermark.</summary>
+    public bool Advance(DateTimeOffset time)
+    {
+        if (time < Watermark)
+        {
+            return false;
+        }
+
+        if (time < latest)
+        {
+            stats.LateAccepted++;
+        }
+        else
+        {
+            latest = time;
+        }
+
+        return true;
+    }
+
     /// <summary>Releases what the watermark has passed (and the oldest beyond capacity), in order.</summary>
     public void Release(Action<Observation> handle)
     {

@@ -23,7 +23,7 @@ internal static class CaseAwareRules
             new RuleDefaults(1, TimeSpan.FromHours(24)), (info, s, d, b) => new SequenceRule(info, s, d, [.. Is.CredentialKinds, Other], true,
                 [new Step("failed verification", (o, _) => Is.Signal(o, CaseSignalKind.VerificationFailed) || (Is.Type(o, "user.identity_verification") && !o.Event!.Success), Target),
                  new Step("reset", (o, _) => Is.Reset(o), Target)],
-                anyOrder: false, "target", b.MaxKeys, b.MaxPerKey, b.Stats));
+                anyOrder: false, "target", b.MaxKeys, b.MaxPerKey, b.Stats) { OtherTypes = Types(["user.identity_verification"]) });
 
         yield return new RuleDefinition(Info("RT-D102", "Reset outside the business hours of the target's site", Severity.Medium, "T1098", Desk),
             RuleDefaults.None, (info, s, _, b) => new HoursRule(info, s, Is.CredentialKinds, Is.Reset, "reset", b.MaxKeys));

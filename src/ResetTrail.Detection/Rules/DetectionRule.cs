@@ -28,6 +28,13 @@ internal abstract class DetectionRule(RuleInfo info, RuleSettings settings, Rule
 
     public virtual bool WantsSignals => false;
 
+    /// <summary>
+    /// When set, the only source event types of kind <see cref="ChangeKind.Other"/> this rule can match (the types
+    /// its predicate names). Lets a reader skip, unparsed, the records no rule of a set can read
+    /// (<see cref="Engine.DetectionEngine.Reads"/>). Null: any type of the kinds it reads.
+    /// </summary>
+    public IReadOnlySet<string>? OtherTypes { get; init; }
+
     public abstract void Observe(Observation o, RuleContext context);
 
     public virtual void Expire(DateTimeOffset watermark, RuleContext context)

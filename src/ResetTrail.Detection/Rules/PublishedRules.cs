@@ -23,11 +23,13 @@ internal static class PublishedRules
                 && o.Event!.Actor?.Key.Equals("system@okta.com", StringComparison.OrdinalIgnoreCase) == true
                 && o.Event.TransactionId == "unknown",
             "actor system@okta.com and transaction id \"unknown\" on a credential event",
-            o => $"Okta support ({o.Event!.SourceEventType}) changed {o.Target}'s credentials");
+            o => $"Okta support ({o.Event!.SourceEventType}) changed {o.Target}'s credentials",
+            otherTypes: ["user.account.reset_password", "user.mfa.factor.update", "system.mfa.factor.deactivate", "user.mfa.attempt_bypass"]);
 
         yield return Single("RT-D002", "Okta support access granted", Severity.Medium, "T1078.004", Identity, [Other],
             o => Is.Type(o, "user.session.impersonation.grant", "user.session.impersonation.initiate"),
-            "an impersonation grant or session", o => $"{o.Actor ?? "someone"} granted or started Okta support impersonation ({o.Event!.SourceEventType})");
+            "an impersonation grant or session", o => $"{o.Actor ?? "someone"} granted or started Okta support impersonation ({o.Event!.SourceEventType})",
+            otherTypes: ["user.session.impersonation.grant", "user.session.impersonation.initiate"]);
 
         yield return new RuleDefinition(Info("RT-D003", "Password and MFA reset on one user", Severity.High, "T1098", Identity),
             new RuleDefaults(1, TimeSpan.FromMinutes(30)), (info, s, d, b) => new SequenceRule(info, s, d,
@@ -76,17 +78,20 @@ internal static class PublishedRules
 
         yield return Single("RT-D011", "MFA removed or disabled", Severity.Medium, "T1556.006", Identity, [MfaFactorDisabled, MfaFactorsResetAll, Other],
             o => Is.Kind(o, MfaFactorDisabled, MfaFactorsResetAll) || (Is.Type(o, "system.mfa.factor.deactivate") && o.Event!.Success),
-            "a factor removed, deactivated or reset", o => $"MFA removed for {o.Target}: {o.Event!.SourceEventType} by {o.Actor ?? "(unknown)"}");
+            "a factor removed, deactivated or reset", o => $"MFA removed for {o.Target}: {o.Event!.SourceEventType} by {o.Actor ?? "(unknown)"}",
+            otherTypes: ["system.mfa.factor.deactivate"]);
 
         yield return Single("RT-D013", "Super admin password reset", Severity.Critical, "T1078", Identity, [Other],
             o => Is.Type(o, "security.protected_action.attempt")
                 && string.Equals(o.Event!.Target.DisplayName, "Reset passwords for super admins", StringComparison.OrdinalIgnoreCase),
             "protected action \"Reset passwords for super admins\" attempted",
-            o => $"{o.Actor ?? "someone"} attempted to reset a super admin's password");
+            o => $"{o.Actor ?? "someone"} attempted to reset a super admin's password",
+            otherTypes: ["security.protected_action.attempt"]);
 
         yield return Single("RT-D014", "Failed identity verification before a reset", Severity.Medium, "T1656", Identity, [Other],
             o => Is.Type(o, "user.identity_verification") && !o.Event!.Success,
-            "identity verification outcome DENY", o => $"identity verification of {o.Target} was denied");
+            "identity verification outcome DENY", o => $"identity verification of {o.Target} was denied",
+            otherTypes: ["user.identity_verification"]);
 
         yield return Single("RT-D015", "Password reset of another user", Severity.Low, "T1098", Identity, [PasswordReset],
             o => Is.Kind(o, PasswordReset) && Subjects.IsOther(o), "a password reset where the initiator is not the target",
@@ -100,11 +105,13 @@ internal static class PublishedRules
 
         yield return Single("RT-D017", "DSRM password set", Severity.High, "T1098", Windows, [Other],
             o => o.Event is { Source: "windows", SourceEventType: "4794" }, "Windows event 4794",
-            o => $"{o.Actor ?? "someone"} set the Directory Services Restore Mode password on {o.Event!.Host ?? "a domain controller"}");
+            o => $"{o.Actor ?? "someone"} set the Directory Services Restore Mode password on {o.Event!.Host ?? "a domain controller"}",
+            otherTypes: ["4794"]);
 
         yield return Single("RT-D018", "Okta 2023 support-system breach indicator", Severity.Critical, "T1136", Identity, [Other, AccountEnabled],
             (o, c) => Is.Type(o, "user.lifecycle.create", "4720", "Add user") && c.IndicatorAccounts.Any(p => Core.Policy.Deciding.Glob.Matches(p, o.Target)),
-            "creation of an account named as a breach indicator", o => $"account {o.Target} created: a published indicator of the 2023 Okta support breach");
+            "creation of an account named as a breach indicator", o => $"account {o.Target} created: a published indicator of the 2023 Okta support breach",
+            otherTypes: ["user.lifecycle.create", "4720", "Add user"]);
 
         foreach (var burst in Bursts())
         {
@@ -161,13 +168,20 @@ internal static class PublishedRules
     private static bool IsLocal(string ip) => ip is "127.0.0.1" or "::1" or "-" || ip.StartsWith("fe80", StringComparison.OrdinalIgnoreCase);
 
     internal static RuleDefinition Single(string id, string title, Severity severity, string technique, string owner, ChangeKind[] kinds,
-        Func<Engine.Observation, bool> matches, string condition, Func<Engine.Observation, string> describe) =>
-        Single(id, title, severity, technique, owner, kinds, (o, _) => matches(o), condition, describe);
+        Func<Engine.Observation, bool> matches, string condition, Func<Engine.Observation, string> describe, string[]? otherTypes = null) =>
+        Single(id, title, severity, technique, owner, kinds, (o, _) => matches(o), condition, describe, otherTypes: otherTypes);
 
+    /// <summary>
+    /// A rule one observation is enough for. With <paramref name="otherTypes"/>, the rule matches events of kind Other
+    /// only of those source types (<see cref="DetectionRule.OtherTypes"/>): the predicate must not match any other.
+    /// </summary>
     internal static RuleDefinition Single(string id, string title, Severity severity, string technique, string owner, ChangeKind[] kinds,
-        Func<Engine.Observation, Config.DetectionConfig, bool> matches, string condition, Func<Engine.Observation, string> describe, bool signals = false) =>
+        Func<Engine.Observation, Config.DetectionConfig, bool> matches, string condition, Func<Engine.Observation, string> describe, bool signals = false,
+        string[]? otherTypes = null) =>
         new(Info(id, title, severity, technique, owner), RuleDefaults.None,
-            (info, s, _, _) => new MatchRule(info, s, kinds, matches, describe, condition, signals));
+            (info, s, _, _) => new MatchRule(info, s, kinds, matches, describe, condition, signals) { OtherTypes = Types(otherTypes) });
+
+    internal static HashSet<string>? Types(string[]? types) => types is null ? null : new HashSet<string>(types, StringComparer.Ordinal);
 
     internal static RuleDefinition Burst(string id, string title, Severity severity, string technique, string owner, int threshold, TimeSpan window,
         ChangeKind[]? kinds, Func<Engine.Observation, bool> matches, Func<Engine.Observation, string?> key, Func<Engine.Observation, string?> value,

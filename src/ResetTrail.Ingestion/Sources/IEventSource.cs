@@ -20,4 +20,11 @@ public interface IEventSource
     /// prefilter turns every record into an event.
     /// </summary>
     IEnumerable<SourceRecord> Read(Stream input, string fileName, ReadDetail detail) => Read(input, fileName);
+
+    /// <summary>
+    /// Reads every record; one whose kind and type <paramref name="wanted"/> refuses (and that cannot be a credential
+    /// change) may come as a <see cref="CountedEvent"/> with its time instead, read without parsing the rest of it
+    /// (detect: the rule set knows what it reads). A source without a prefilter turns every record into an event.
+    /// </summary>
+    IEnumerable<SourceRecord> Read(Stream input, string fileName, Func<Events.ChangeKind, string, bool> wanted) => Read(input, fileName);
 }

@@ -9,11 +9,23 @@ namespace ResetTrail.Ingestion.Sources.Okta;
 /// Counts an Okta LogEvent line whose eventType cannot be a credential change from its bytes: eventType, uuid and
 /// published read as top-level fields (<see cref="TopLevelField"/>), the time checked as the full parser would.
 /// Anything else (a password or factor event, a record with escapes, a missing or doubtful field, a time the quick
-/// check does not take) is left to the full parse, which makes the event or reports the problem.
+/// check does not take) is left to the full parse, which makes the event or reports the problem. Given what the
+/// caller wants (detect: the kinds and types its rules read), records of other types are counted too, with their time.
 /// </summary>
 internal sealed class OktaPrefilter
 {
-    private readonly EventTypeCache types = new(Classify);
+    private readonly EventTypeCache types;
+
+    public OktaPrefilter(Func<ChangeKind, string, bool>? wanted = null)
+    {
+        types = wanted is null
+            ? new EventTypeCache(Classify)
+            : new EventTypeCache(type =>
+            {
+                var (kind, maybeCredential) = Classify(type);
+                return (kind, maybeCredential || wanted(kind, type));
+            });
+    }
 
     public bool TryCount(ReadOnlySpan<byte> record, out CountedEvent? counted)
     {
@@ -26,12 +38,12 @@ internal sealed class OktaPrefilter
             || !TopLevelField.TryRead(record, "\"uuid\""u8, out var uuid)
             || uuid.IsEmpty
             || !TopLevelField.TryRead(record, "\"published\""u8, out var published)
-            || !IsTime(published))
+            || !IsTime(published, out var time))
         {
             return false;
         }
 
-        counted = new CountedEvent("okta", entry.Type, entry.Kind, EventKey.Of("okta", uuid));
+        counted = new CountedEvent("okta", entry.Type, entry.Kind, EventKey.Of("okta", uuid)) { Time = time };
         return true;
     }
 
@@ -42,8 +54,9 @@ internal sealed class OktaPrefilter
         return (kind, OktaEventKinds.IsPasswordEvent(eventType) || IdentityEvent.ResetKindOf(kind) is not null);
     }
 
-    private static bool IsTime(ReadOnlySpan<byte> text)
+    private static bool IsTime(ReadOnlySpan<byte> text, out DateTimeOffset time)
     {
+        time = default;
         if (text.Length is < 10 or > 40 || !Ascii.IsValid(text))
         {
             return false;
@@ -51,6 +64,6 @@ internal sealed class OktaPrefilter
 
         Span<char> chars = stackalloc char[text.Length];
         Ascii.ToUtf16(text, chars, out _);
-        return DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out _);
+        return DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
     }
 }

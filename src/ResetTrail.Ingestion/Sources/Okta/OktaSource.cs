@@ -34,4 +34,7 @@ public sealed class OktaSource : IEventSource
         detail == ReadDetail.CredentialChanges
             ? JsonRecordReader.Read(input, fileName, Wrappers, OktaRecord.Map, new OktaPrefilter().TryCount)
             : Read(input, fileName);
+
+    public IEnumerable<SourceRecord> Read(Stream input, string fileName, Func<Events.ChangeKind, string, bool> wanted) =>
+        JsonRecordReader.Read(input, fileName, Wrappers, OktaRecord.Map, new OktaPrefilter(wanted).TryCount);
 }
