@@ -12,6 +12,8 @@ public sealed class OutboxDispatcher(IAlertOutbox outbox, IReadOnlyList<IAlertSi
     /// <summary>How long an idle loop sleeps before looking again.</summary>
     public static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
+    private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public long Delivered { get; private set; }
 
     public long Failures { get; private set; }
@@ -51,16 +53,21 @@ public sealed class OutboxDispatcher(IAlertOutbox outbox, IReadOnlyList<IAlertSi
         return counts.Sum();
     }
 
-    /// <summary>Runs one loop per sink until cancelled.</summary>
+    /// <summary>Something was queued: idle loops look now instead of at their next poll (alerts go out within milliseconds).</summary>
+    public void Wake() => Interlocked.Exchange(ref wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Runs one loop per sink until cancelled; each sleeps <see cref="IdlePoll"/> when idle, or until <see cref="Wake"/>.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(sinks.Select(sink => Task.Run(async () =>
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                // Taken before draining, so a wake during the drain is not missed.
+                var woken = Volatile.Read(ref wake).Task;
                 await DrainAsync(sink, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await Task.Delay(IdlePoll, time, cancellationToken).ConfigureAwait(false);
+                    await Task.WhenAny(woken, Task.Delay(IdlePoll, time, cancellationToken)).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -25,16 +25,19 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
     private readonly Lock gate = new();
     private readonly DetectionEngine engine;
     private readonly OutboxWriter writer;
+    private readonly OutboxDispatcher dispatcher;
     private readonly ServerDatabase database;
     private readonly TimeProvider time;
     private readonly ILogger<RealtimeDetector> logger;
     private HashSet<string>? replayed;
     private DateTimeOffset replayedUpTo;
 
-    public RealtimeDetector(DetectionSettings settings, IAlertOutbox outbox, IReadOnlyList<string> sinks, ServerDatabase database, TimeProvider time, ILogger<RealtimeDetector> logger)
+    public RealtimeDetector(
+        DetectionSettings settings, IAlertOutbox outbox, OutboxDispatcher dispatcher, IReadOnlyList<string> sinks, ServerDatabase database, TimeProvider time, ILogger<RealtimeDetector> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         writer = new OutboxWriter(outbox, sinks);
+        this.dispatcher = dispatcher;
         engine = new DetectionEngine(settings.Config, writer);
         this.database = database;
         this.time = time;
@@ -83,6 +86,7 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         var queued = writer.Commit(Stream, engine.Watermark.ToString("O", CultureInfo.InvariantCulture));
         if (queued > 0)
         {
+            dispatcher.Wake();
             LogQueued(logger, queued);
         }
 

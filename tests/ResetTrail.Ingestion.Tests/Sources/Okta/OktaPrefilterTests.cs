@@ -48,6 +48,14 @@ public sealed class OktaPrefilterTests
         AssertSameAsFullParse(Variants(SampleLines(file)));
     }
 
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public void Given_what_detect_wants_sample_records_read_the_same_or_are_counted_with_their_time(string file)
+    {
+        // detect's rule set decides what it reads: here only failed-verification types and lockouts, the rest may be counted.
+        AssertSameAsFullParse(Variants(SampleLines(file)), (kind, type) => kind == ChangeKind.AccountLocked || type == "user.identity_verification");
+    }
+
     [Fact]
     public void The_samples_exercise_the_prefilter()
     {
@@ -82,8 +90,9 @@ public sealed class OktaPrefilterTests
 
         var records = Read(line + "\n" + signIn + "\n", ReadDetail.CredentialChanges);
 
-        Assert.Equal(new CountedEvent("okta", "vendor.brand_new.event_type", ChangeKind.Other, EventKey.Of("okta", "u-1")), records[0].Counted);
-        Assert.Equal(new CountedEvent("okta", "user.session.start", ChangeKind.SignIn, EventKey.Of("okta", "u-2")), records[1].Counted);
+        var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new CountedEvent("okta", "vendor.brand_new.event_type", ChangeKind.Other, EventKey.Of("okta", "u-1")) { Time = at }, records[0].Counted);
+        Assert.Equal(new CountedEvent("okta", "user.session.start", ChangeKind.SignIn, EventKey.Of("okta", "u-2")) { Time = at }, records[1].Counted);
         var reconciler = new Reconciler([], [], EvidentPersonMatcher.Instance, new ReconcileOptions(), DateTimeOffset.UnixEpoch);
         reconciler.Count(records[0].Counted!);
         reconciler.Count(records[1].Counted!);
@@ -121,14 +130,14 @@ public sealed class OktaPrefilterTests
     }
 
     /// <summary>Checks every line; returns how many the prefilter counted.</summary>
-    private int AssertSameAsFullParse(IEnumerable<string> lines)
+    private int AssertSameAsFullParse(IEnumerable<string> lines, Func<ChangeKind, string, bool>? wanted = null)
     {
         var checkedLines = 0;
         var counted = 0;
         foreach (var line in lines)
         {
             var full = Assert.Single(Read(line + "\n", ReadDetail.Full));
-            var filtered = Assert.Single(Read(line + "\n", ReadDetail.CredentialChanges));
+            var filtered = Assert.Single(wanted is null ? Read(line + "\n", ReadDetail.CredentialChanges) : Read(line + "\n", wanted));
             checkedLines++;
             if (filtered.Counted is not { } c)
             {
@@ -144,10 +153,18 @@ public sealed class OktaPrefilterTests
             Assert.Equal(e.SourceEventType, c.SourceEventType);
             Assert.Equal(e.Kind, c.Kind);
             Assert.Equal(EventKey.Of("okta", e.SourceEventId), c.Key);
+            Assert.Equal(e.Time, c.Time);
+            Assert.True(wanted is null || !wanted(c.Kind, c.SourceEventType), $"counted a record the caller wants: {line}");
         }
 
         Assert.True(checkedLines > 0);
         return counted;
+    }
+
+    private List<SourceRecord> Read(string text, Func<ChangeKind, string, bool> wanted)
+    {
+        using var stream = Utf8(text);
+        return [.. ((IEventSource)source).Read(stream, "input", wanted)];
     }
 
     private List<SourceRecord> Read(string text, ReadDetail detail)
