@@ -96,6 +96,11 @@ if (options.Runs(11))
     report.Add(ServerFigure.Run(options, workspace));
 }
 
+if (options.Runs(12))
+{
+    report.Add(AlertLatencyFigure.Run(options, workspace));
+}
+
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
 if (options.OutPath is not null)

@@ -25,6 +25,8 @@ public sealed class DetectionEngine
     private readonly List<DetectionRule> rules;
     private readonly DetectionRule[][] byKind;
     private readonly DetectionRule[] signalRules;
+    private readonly DetectionRule[][] onArrivalByKind;
+    private readonly DetectionRule[] onArrivalSignalRules;
     private readonly Action<Observation> dispatch;
     private DateTimeOffset lastSweep = DateTimeOffset.MinValue;
 
@@ -39,12 +41,16 @@ public sealed class DetectionEngine
         rules = RuleCatalog.Build(config, new RuleBuild(config.MaxKeys, config.MaxPerKey, Stats));
         var kinds = Enum.GetValues<ChangeKind>();
         byKind = new DetectionRule[kinds.Max(k => (int)k) + 1][];
+        onArrivalByKind = new DetectionRule[byKind.Length][];
         foreach (var kind in kinds)
         {
-            byKind[(int)kind] = [.. rules.Where(r => r.Kinds is null || r.Kinds.Contains(kind))];
+            var reading = rules.Where(r => r.Kinds is null || r.Kinds.Contains(kind)).ToList();
+            byKind[(int)kind] = [.. reading.Where(r => !r.Stateless)];
+            onArrivalByKind[(int)kind] = [.. reading.Where(r => r.Stateless)];
         }
 
-        signalRules = [.. rules.Where(r => r.WantsSignals)];
+        signalRules = [.. rules.Where(r => r.WantsSignals && !r.Stateless)];
+        onArrivalSignalRules = [.. rules.Where(r => r.WantsSignals && r.Stateless)];
         dispatch = Dispatch;
     }
 
@@ -64,7 +70,7 @@ public sealed class DetectionEngine
     /// </summary>
     public bool Reads(ChangeKind kind, string eventType) =>
         (int)kind < byKind.Length
-        && byKind[(int)kind].Any(r => kind != ChangeKind.Other || r.OtherTypes is null || r.OtherTypes.Contains(eventType));
+        && byKind[(int)kind].Concat(onArrivalByKind[(int)kind]).Any(r => kind != ChangeKind.Other || r.OtherTypes is null || r.OtherTypes.Contains(eventType));
 
     /// <summary>
     /// An event no rule reads (<see cref="Reads"/>) was read at <paramref name="time"/>: time moves as it would have
@@ -87,6 +93,14 @@ public sealed class DetectionEngine
     public void Add(Observation o)
     {
         ArgumentNullException.ThrowIfNull(o);
+
+        // Rules one observation decides need no order: they run now, not after the allowed lateness (ADR 0044).
+        var now = o.Event is { } arriving ? onArrivalByKind[(int)arriving.Kind] : onArrivalSignalRules;
+        foreach (var rule in now)
+        {
+            rule.Observe(o, context);
+        }
+
         if (!buffer.Add(o))
         {
             Stats.TooLate++;

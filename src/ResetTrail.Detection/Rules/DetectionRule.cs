@@ -29,6 +29,12 @@ internal abstract class DetectionRule(RuleInfo info, RuleSettings settings, Rule
     public virtual bool WantsSignals => false;
 
     /// <summary>
+    /// A rule that keeps no state (one observation decides) needs no event-time order: the engine hands it each
+    /// observation on arrival, so its alerts do not wait for the allowed lateness.
+    /// </summary>
+    public virtual bool Stateless => false;
+
+    /// <summary>
     /// When set, the only source event types of kind <see cref="ChangeKind.Other"/> this rule can match (the types
     /// its predicate names). Lets a reader skip, unparsed, the records no rule of a set can read
     /// (<see cref="Engine.DetectionEngine.Reads"/>). Null: any type of the kinds it reads.

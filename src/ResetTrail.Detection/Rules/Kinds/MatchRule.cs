@@ -19,6 +19,8 @@ internal sealed class MatchRule(
 
     public override bool WantsSignals => signals;
 
+    public override bool Stateless => true;
+
     public override void Observe(Observation o, RuleContext context)
     {
         if (!Allowed(o) && matches(o, context.Config))
