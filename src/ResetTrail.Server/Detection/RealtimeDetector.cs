@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ResetTrail.Detection.Delivery;
 using ResetTrail.Detection.Engine;
+using ResetTrail.Detection.Signals;
 using ResetTrail.Ingestion.Events;
 using ResetTrail.Server.Hosting;
 using ResetTrail.Server.Ingest;
@@ -15,6 +16,8 @@ namespace ResetTrail.Server.Detection;
 /// The engine's windows live in memory, so on first use it replays the stored events of the last
 /// <see cref="ReplayWindow"/>: a restart does not forget a password reset whose MFA reset comes after the crash.
 /// Alerts the replay raises again carry the same id, and the outbox queues an id only once per sink.
+/// Case steps reach the rules as case signals (<see cref="CaseSignalFeed"/>), read at start-up with the replay and
+/// on each tick of the clock.
 /// </summary>
 internal sealed partial class RealtimeDetector : IRealtimeEventObserver
 {
@@ -29,6 +32,7 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
     private readonly ServerDatabase database;
     private readonly TimeProvider time;
     private readonly ILogger<RealtimeDetector> logger;
+    private readonly CaseSignalFeed caseSignals;
     private HashSet<string>? replayed;
     private DateTimeOffset replayedUpTo;
 
@@ -42,6 +46,7 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         this.database = database;
         this.time = time;
         this.logger = logger;
+        caseSignals = new CaseSignalFeed(database.Cases);
     }
 
     public EngineStats Stats => engine.Stats;
@@ -71,6 +76,11 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         lock (gate)
         {
             EnsureReplayed();
+            foreach (var signal in caseSignals.Read(time.GetUtcNow(), engine.Watermark))
+            {
+                engine.Add(signal);
+            }
+
             AdvanceAndCommit();
         }
     }
@@ -114,9 +124,22 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         var events = database.Events.ReadAll().Where(e => e.Time >= since).OrderBy(e => e.Time).ToList();
         replayed = new HashSet<string>(events.Select(Key), StringComparer.Ordinal);
         replayedUpTo = newest == DateTimeOffset.MinValue ? DateTimeOffset.MinValue.AddTicks(1) : newest;
+
+        // Case steps of the same period go in with the events, in one time order.
+        var signals = new Queue<CaseSignal>(caseSignals.Read(time.GetUtcNow(), since));
         foreach (var e in events)
         {
+            while (signals.TryPeek(out var s) && s.Time <= e.Time)
+            {
+                engine.Add(signals.Dequeue());
+            }
+
             engine.Add(e);
+        }
+
+        while (signals.TryDequeue(out var rest))
+        {
+            engine.Add(rest);
         }
 
         LogReplayed(logger, events.Count);
