@@ -24,11 +24,11 @@ internal static class AccountCommands
         var o = new AccountOptions();
         var command = new Command("create-admin", "Create the first administrator; refused once an enabled administrator exists")
         {
-            o.Database, o.Login, o.DisplayName, o.PasswordStdin,
+            o.Database, o.SecretsKey, o.Login, o.DisplayName, o.PasswordStdin,
         };
         command.SetAction(parse =>
         {
-            using var store = AccountOptions.OpenStore(parse, o.Database, io);
+            using var store = o.OpenStore(parse, io);
             var administration = AccountOptions.Administration(store, io);
             if (administration.AnyEnabledAdministrator())
             {
@@ -47,11 +47,11 @@ internal static class AccountCommands
     {
         var o = new AccountOptions();
         o.Roles.Required = true;
-        var command = new Command("add", "Add a local account with one or more roles") { o.Database, o.Login, o.DisplayName, o.Roles, o.PasswordStdin };
+        var command = new Command("add", "Add a local account with one or more roles") { o.Database, o.SecretsKey, o.Login, o.DisplayName, o.Roles, o.PasswordStdin };
         command.SetAction(parse =>
         {
             var roles = AccountOptions.ParseRoles(parse.GetValue(o.Roles));
-            using var store = AccountOptions.OpenStore(parse, o.Database, io);
+            using var store = o.OpenStore(parse, io);
             var password = PasswordPrompt.Read(io, parse.GetValue(o.PasswordStdin));
             var account = AccountOptions.Require(AccountOptions.Administration(store, io).Add(parse.GetValue(o.Login)!, parse.GetValue(o.DisplayName), roles, password));
             io.Output.WriteLine($"added '{account.Login}' ({Roles(account)})");
@@ -64,11 +64,11 @@ internal static class AccountCommands
     {
         var o = new AccountOptions();
         o.Roles.Required = true;
-        var command = new Command("roles", "Replace an account's roles") { o.Database, o.Login, o.Roles };
+        var command = new Command("roles", "Replace an account's roles") { o.Database, o.SecretsKey, o.Login, o.Roles };
         command.SetAction(parse =>
         {
             var roles = AccountOptions.ParseRoles(parse.GetValue(o.Roles));
-            using var store = AccountOptions.OpenStore(parse, o.Database, io);
+            using var store = o.OpenStore(parse, io);
             var account = AccountOptions.Require(AccountOptions.Administration(store, io).SetRoles(parse.GetValue(o.Login)!, roles));
             io.Output.WriteLine($"'{account.Login}' now has: {Roles(account)}");
             return ExitCodes.Ok;
@@ -80,10 +80,10 @@ internal static class AccountCommands
     {
         var o = new AccountOptions();
         var enable = new Option<bool>("--enable") { Description = "Enable the account again instead" };
-        var command = new Command("disable", "Disable an account (it can no longer sign in); --enable reverses it") { o.Database, o.Login, enable };
+        var command = new Command("disable", "Disable an account (it can no longer sign in); --enable reverses it") { o.Database, o.SecretsKey, o.Login, enable };
         command.SetAction(parse =>
         {
-            using var store = AccountOptions.OpenStore(parse, o.Database, io);
+            using var store = o.OpenStore(parse, io);
             var account = AccountOptions.Require(AccountOptions.Administration(store, io).SetDisabled(parse.GetValue(o.Login)!, !parse.GetValue(enable)));
             io.Output.WriteLine($"'{account.Login}' is {(account.Disabled ? "disabled" : "enabled")}");
             return ExitCodes.Ok;
@@ -94,10 +94,10 @@ internal static class AccountCommands
     private static Command ResetTotp(CliIO io)
     {
         var o = new AccountOptions();
-        var command = new Command("reset-totp", "Forget an account's authenticator (lost phone): the next sign-in enrols a new one; also lifts a lock") { o.Database, o.Login };
+        var command = new Command("reset-totp", "Forget an account's authenticator (lost phone): the next sign-in enrols a new one; also lifts a lock") { o.Database, o.SecretsKey, o.Login };
         command.SetAction(parse =>
         {
-            using var store = AccountOptions.OpenStore(parse, o.Database, io);
+            using var store = o.OpenStore(parse, io);
             var account = AccountOptions.Require(AccountOptions.Administration(store, io).ResetTotp(parse.GetValue(o.Login)!));
             io.Output.WriteLine($"'{account.Login}' enrols a new authenticator at the next sign-in");
             return ExitCodes.Ok;
@@ -110,10 +110,10 @@ internal static class AccountCommands
         var o = new AccountOptions();
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("list", "List local accounts: login, roles, TOTP enrolment, disabled or locked") { o.Database, format };
+        var command = new Command("list", "List local accounts: login, roles, TOTP enrolment, disabled or locked") { o.Database, o.SecretsKey, format };
         command.SetAction(parse =>
         {
-            using var store = AccountOptions.OpenStore(parse, o.Database, io);
+            using var store = o.OpenStore(parse, io);
             var now = io.Time.GetUtcNow();
             foreach (var account in store.List())
             {

@@ -4,8 +4,11 @@ using ResetTrail.Accounts.Model;
 using ResetTrail.Accounts.Passwords;
 using ResetTrail.Cli.Console;
 using ResetTrail.Cli.Log;
+using ResetTrail.Cli.Storage;
 using ResetTrail.Core;
 using ResetTrail.Core.Access;
+using ResetTrail.Storage.Postgres;
+using ResetTrail.Storage.Postgres.Accounts;
 using ResetTrail.Storage.Sqlite.Accounts;
 
 namespace ResetTrail.Cli.Accounts;
@@ -52,10 +55,38 @@ internal sealed class AccountOptions
         return roles;
     }
 
-    public static SqliteAccountStore OpenStore(ParseResult parse, Option<string> database, CliIO io)
+    public Option<string?> SecretsKey { get; } = new("--secrets-key")
     {
-        var opened = SqliteAccountStore.Open(parse.GetValue(database)!, io.Time);
-        return opened.IsSuccess ? opened.Value : throw new CommandFailedException(opened.Error);
+        Description = "The account secrets key file (seals TOTP secrets). Default: the SQLite file + .secrets.key; required with PostgreSQL: the file the servers use",
+        HelpName = "FILE",
+    };
+
+    /// <summary>The accounts of the database named by --db: the SQLite file's, or a PostgreSQL database's with --secrets-key.</summary>
+    public OpenedAccounts OpenStore(ParseResult parse, CliIO io)
+    {
+        var database = parse.GetValue(Database)!;
+        var secrets = parse.GetValue(SecretsKey);
+        if (!Stores.IsPostgres(database))
+        {
+            var file = SqliteAccountStore.Open(database, io.Time, secrets);
+            return file.IsSuccess ? new OpenedAccounts(file.Value, file.Value) : throw new CommandFailedException(file.Error);
+        }
+
+        if (secrets is null)
+        {
+            throw new CommandFailedException("a PostgreSQL database needs --secrets-key FILE: the account secrets key the servers use (their SecretsKeyFile, default KeyFile + .secrets.key)", ExitCodes.Usage);
+        }
+
+        var dataSource = LogOptions.Require(PostgresDatabase.DataSource(database));
+        Migrations.Apply(dataSource, io.Time);
+        var shared = PostgresAccountStore.Open(dataSource, secrets);
+        if (!shared.IsSuccess)
+        {
+            dataSource.Dispose();
+            throw new CommandFailedException(shared.Error);
+        }
+
+        return new OpenedAccounts(shared.Value, shared.Value, dataSource);
     }
 
     public static AccountAdministration Administration(IAccountStore store, CliIO io) => new(store, new PasswordHasher(), io.Time);

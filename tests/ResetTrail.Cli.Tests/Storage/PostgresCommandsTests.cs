@@ -101,6 +101,27 @@ public sealed class PostgresCommandsTests(PostgresServerFixture fixture) : IDisp
     }
 
     [Fact]
+    public void Local_accounts_are_managed_in_a_postgres_database_with_the_servers_secrets_key()
+    {
+        var database = fixture.Server.CreateDatabase();
+        var secrets = Path.Combine(cli.Folder, "pg.key.secrets.key");
+        const string password = "a long enough passphrase for tests";
+
+        var admin = cli.RunWithInput(password + "\n", "account", "create-admin", "--db", database, "--secrets-key", secrets, "--login", "Admin", "--password-stdin");
+        var second = cli.RunWithInput(password + "\n", "account", "create-admin", "--db", database, "--secrets-key", secrets, "--login", "other", "--password-stdin");
+        var listed = cli.Run("account", "list", "--db", database, "--secrets-key", secrets);
+        var withoutKey = cli.Run("account", "list", "--db", database);
+
+        Assert.True(admin.ExitCode == 0, admin.Error);
+        Assert.NotEqual(0, second.ExitCode);
+        Assert.Contains("admin", listed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("other", listed.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(secrets));
+        Assert.Equal(2, withoutKey.ExitCode);
+        Assert.Contains("--secrets-key FILE", withoutKey.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serve_on_a_postgres_url_without_a_key_file_is_refused_with_the_fix()
     {
         var result = cli.Run("serve", "--db", fixture.Server.CreateDatabase(), "--urls", "http://127.0.0.1:0");
