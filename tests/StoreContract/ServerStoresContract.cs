@@ -228,6 +228,19 @@ public abstract class ServerStoresContract : IDisposable
         Assert.Equal("marge@springfield.gov reset the password of homer@springfield.gov", retried.Alert.Summary);
     }
 
+    [Fact]
+    public void Recent_alerts_are_listed_once_each_whatever_the_sinks_latest_first()
+    {
+        using var log = Backend.Initialize();
+        var outbox = Backend.AlertOutbox(log);
+        outbox.Enqueue([Alert(1), Alert(2)], ["soc", "siem"], "okta", "2");
+        outbox.Enqueue([Alert(2), Alert(3)], ["soc", "siem"], "okta", "3");
+
+        Assert.Equal([Alert(3).Id, Alert(2).Id, Alert(1).Id], outbox.Recent(10).Select(a => a.Id));
+        Assert.Equal([Alert(3).Id], outbox.Recent(1).Select(a => a.Id));
+        Assert.Equal(("RT-D015", "identity-security"), (outbox.Recent(1)[0].Rule.Id, outbox.Recent(1)[0].Rule.Owner));
+    }
+
     private static StoredApiToken Token(string id, string name, DateTimeOffset? expires) =>
         new(id, name, SHA256.HashData(Encoding.UTF8.GetBytes("secret of " + id)), ["auditor", "desk_agent"], "admin",
             new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero), expires, null, null);

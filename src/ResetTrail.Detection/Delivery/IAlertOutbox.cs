@@ -29,4 +29,7 @@ public interface IAlertOutbox
 
     /// <summary>Items of <paramref name="sink"/> not delivered yet.</summary>
     long Pending(string sink);
+
+    /// <summary>The alerts queued so far, each once whatever the number of sinks, latest queued first, at most <paramref name="limit"/> (the UI's alert list).</summary>
+    IReadOnlyList<Alert> Recent(int limit);
 }

@@ -62,5 +62,21 @@ public sealed class PostgresAlertOutbox(NpgsqlDataSource dataSource, TimeProvide
     public void Failed(long id, DateTimeOffset retryAt, string reason) =>
         Statement.Execute(dataSource, "UPDATE alert_outbox SET due_at = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1", id, retryAt, reason);
 
+    public IReadOnlyList<Alert> Recent(int limit)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var command = Statement.Command(connection, """
+            SELECT alert FROM alert_outbox WHERE id IN (SELECT min(id) FROM alert_outbox GROUP BY alert_id) ORDER BY id DESC LIMIT $1
+            """, limit);
+        using var row = command.ExecuteReader();
+        var alerts = new List<Alert>();
+        while (row.Read())
+        {
+            alerts.Add(AlertJson.Read(System.Text.Encoding.UTF8.GetBytes(row.GetString(0))));
+        }
+
+        return alerts;
+    }
+
     public long Pending(string sink) => (long)Statement.Scalar(dataSource, "SELECT count(*) FROM alert_outbox WHERE sink = $1 AND delivered_at IS NULL", sink)!;
 }

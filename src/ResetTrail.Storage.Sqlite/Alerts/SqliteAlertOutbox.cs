@@ -117,6 +117,24 @@ public sealed class SqliteAlertOutbox : IAlertOutbox, IDisposable
         }
     }
 
+    public IReadOnlyList<Alert> Recent(int limit)
+    {
+        lock (gate)
+        {
+            using var command = Command(null, """
+                SELECT alert FROM alert_outbox WHERE id IN (SELECT min(id) FROM alert_outbox GROUP BY alert_id) ORDER BY id DESC LIMIT $limit
+                """, ("$limit", limit));
+            using var row = command.ExecuteReader();
+            var alerts = new List<Alert>();
+            while (row.Read())
+            {
+                alerts.Add(AlertJson.Read(System.Text.Encoding.UTF8.GetBytes(row.GetString(0))));
+            }
+
+            return alerts;
+        }
+    }
+
     public void Dispose() => connection.Dispose();
 
     private void Run(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)

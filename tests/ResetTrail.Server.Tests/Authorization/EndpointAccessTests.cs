@@ -75,6 +75,7 @@ public sealed partial class EndpointAccessTests
         ["GET cases/{id}/end"] = [Role.DeskAgent, Role.IamAdmin],
         ["GET approvals"] = [Role.Approver],
         ["GET findings"] = [Role.IamAdmin, Role.SecurityAnalyst, Role.Auditor],
+        ["GET alerts"] = [Role.IamAdmin, Role.SecurityAnalyst, Role.Auditor],
         ["GET log"] = Evidence,
         ["GET evidence/{id}"] = Evidence,
         ["GET evidence/{id}/bundle"] = Evidence,

@@ -1,9 +1,14 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ResetTrail.Bundles.Verification;
 using ResetTrail.Core.Access;
 using ResetTrail.Core.Policy;
 using ResetTrail.Core.Workflow;
+using ResetTrail.Detection.Alerts;
+using ResetTrail.Detection.Delivery;
+using ResetTrail.Server.Detection;
+using ResetTrail.Server.Hosting;
 
 namespace ResetTrail.Server.Tests.Web;
 
@@ -247,6 +252,50 @@ public sealed class WebUiTests
     }
 
     [Fact]
+    public async Task A_security_analyst_filters_the_alerts_by_rule_severity_and_owner_and_follows_one_to_its_case_evidence()
+    {
+        await using var server = await StartWithPolicyAsync(settings => settings with
+        {
+            Detection = new DetectionSettings { OcsfFile = Path.Combine(Path.GetDirectoryName(settings.Db)!, "alerts.ocsf.jsonl") },
+        });
+        await using var browser = await BrowserSession.StartAsync(server);
+        var desk = await browser.SignInAsync("dana.desk", Role.DeskAgent);
+        var caseId = await OpenCaseAsync(desk, "INC0088888");
+        var at = server.Time.GetUtcNow();
+        server.Services.GetRequiredService<IAlertOutbox>().Enqueue(
+            [
+                Alert("RT-D001", "One agent resets many accounts", Severity.High, "security-operations", "dana.desk", new AlertEvidence("case", $"{caseId}/1", "case_opened", at)),
+                Alert("RT-D015", "Password reset of another user", Severity.Low, "identity-security", "homer@example.com", new AlertEvidence("okta", "okta-evt-42", "user.account.reset_password", at)),
+            ],
+            ["ocsf-file"], "test", "1");
+        Assert.Equal(403, (await desk.GotoAsync("/alerts"))!.Status);
+
+        var analyst = await browser.SignInAsync("sid.security", Role.SecurityAnalyst);
+        await analyst.GotoAsync("/findings");
+        await analyst.ClickAsync("main a:text('Alerts')");
+        Assert.Equal("2 of 2 alert(s)", (await analyst.InnerTextAsync("table caption")).Trim());
+        await BrowserSession.ScreenshotAsync(analyst, "16-alerts");
+
+        await analyst.SelectOptionAsync("#severity", "high");
+        await analyst.ClickAsync("button:text('Filter')");
+        await analyst.WaitForURLAsync("**/alerts?*severity=high*");
+        Assert.Equal("1 of 2 alert(s)", (await analyst.InnerTextAsync("table caption")).Trim());
+        Assert.StartsWith("RT-D001", (await analyst.InnerTextAsync("tbody th")).Trim(), StringComparison.Ordinal);
+
+        await analyst.GotoAsync("/alerts?owner=identity-security");
+        Assert.Equal("identity-security", await analyst.InputValueAsync("#owner"));
+        Assert.Contains("okta event okta-evt-42", await analyst.InnerTextAsync("tbody"), StringComparison.Ordinal);
+        await analyst.GotoAsync("/alerts?rule=RT-D015&severity=high");
+        Assert.Equal("0 of 2 alert(s)", (await analyst.InnerTextAsync("table caption")).Trim());
+
+        await analyst.GotoAsync("/alerts?rule=RT-D001");
+        await analyst.ClickAsync($"a:text('case {caseId} evidence')");
+        await analyst.WaitForURLAsync($"**/evidence/{caseId}");
+        Assert.Contains(caseId, await analyst.InnerTextAsync("h1"), StringComparison.Ordinal);
+        Assert.True(browser.ConsoleErrors.All(e => e.Contains("status of 403", StringComparison.Ordinal)), string.Join("\n", browser.ConsoleErrors));
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session_and_signing_in_again_asks_for_the_password_and_the_authenticator_code()
     {
         await using var server = await StartWithPolicyAsync();
@@ -309,14 +358,27 @@ public sealed class WebUiTests
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<RunningServer> StartWithPolicyAsync()
+    private static async Task<RunningServer> StartWithPolicyAsync(Func<ServerSettings, ServerSettings>? configure = null)
     {
-        var server = await RunningServer.StartAsync();
+        var server = await RunningServer.StartAsync(configure);
         var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Web", "sample-policy.yaml"));
         var policy = PolicyLoader.Load(bytes, "sample-policy.yaml").Policy!;
         server.Database.Cases.Publish(bytes, policy.Hash, policy.Version, "sample-policy.yaml", "iam.admin", server.Time.GetUtcNow());
         return server;
     }
+
+    private static Alert Alert(string rule, string title, Severity severity, string owner, string subject, AlertEvidence evidence) => new()
+    {
+        Id = AlertIds.Of(rule, subject, [evidence]),
+        Rule = new RuleInfo(rule, title, severity, "T1098", owner),
+        Subject = subject,
+        Time = evidence.Time,
+        WindowStart = evidence.Time,
+        WindowEnd = evidence.Time,
+        Threshold = "the rule's threshold",
+        Summary = $"{title}: {subject}",
+        Evidence = [evidence],
+    };
 
     private static async Task<string> OpenCaseAsync(IPage page, string ticket, string groups = "", string kind = "mfa_factor")
     {
