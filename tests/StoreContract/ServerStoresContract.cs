@@ -107,6 +107,22 @@ public abstract class ServerStoresContract : IDisposable
     }
 
     [Fact]
+    public void A_batch_of_deliveries_is_completed_at_once_and_only_those()
+    {
+        using var log = Backend.Initialize();
+        var inbox = Backend.Inbox(log);
+        var ids = inbox.Accept([Delivery("a"), Delivery("b"), Delivery("c"), Delivery("d")], Now);
+
+        inbox.Complete([new InboxCompletion(ids[0], 5, 0), new InboxCompletion(ids[2], 0, 2)], Now.AddHours(2));
+
+        Assert.Equal([ids[1], ids[3]], inbox.Pending(10).Select(p => p.Id));
+        Assert.Equal(2, inbox.PendingCount());
+        Assert.Equal(0, inbox.Purge(Now.AddHours(1)));
+        Assert.Equal(2, inbox.Purge(Now.AddHours(3)));
+        Assert.Equal(2, inbox.PendingCount());
+    }
+
+    [Fact]
     public void An_accepted_delivery_is_pending_for_another_handle_on_the_database()
     {
         using var log = Backend.Initialize();

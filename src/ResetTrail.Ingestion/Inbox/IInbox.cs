@@ -3,6 +3,9 @@ namespace ResetTrail.Ingestion.Inbox;
 /// <summary>One delivery as received: which channel, which source it claims, its bytes.</summary>
 public sealed record InboxItem(long Id, string Channel, string? Source, string? Peer, DateTimeOffset ReceivedAt, byte[] Body);
 
+/// <summary>What processing one delivery yielded: events read, and records that could not be read.</summary>
+public sealed record InboxCompletion(long Id, int Events, int Problems);
+
 /// <summary>One delivery to accept.</summary>
 public sealed record InboxDelivery(string Channel, string? Source, string? Peer, byte[] Body);
 
@@ -22,8 +25,11 @@ public interface IInbox
     /// <summary>The oldest deliveries not yet processed, in arrival order.</summary>
     IReadOnlyList<InboxItem> Pending(int limit);
 
+    /// <summary>Marks deliveries processed with what each yielded, in one transaction (one flush for a batch).</summary>
+    void Complete(IReadOnlyList<InboxCompletion> done, DateTimeOffset at);
+
     /// <summary>Marks a delivery processed with what it yielded.</summary>
-    void Complete(long id, int events, int problems, DateTimeOffset at);
+    void Complete(long id, int events, int problems, DateTimeOffset at) => Complete([new InboxCompletion(id, events, problems)], at);
 
     long PendingCount();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ResetTrail.Ingestion.Events;
 using ResetTrail.Ingestion.Realtime;
 using ResetTrail.Server.Hosting;
 using ResetTrail.Ingestion.Inbox;
@@ -43,23 +44,36 @@ internal sealed partial class InboxWorker(
         }
     }
 
-    /// <summary>Processes up to one batch of pending deliveries; returns how many.</summary>
+    /// <summary>
+    /// Processes up to one batch of pending deliveries together; returns how many. Their events are stored in one
+    /// transaction and shown to the observers in arrival order, then every delivery of the batch is marked processed
+    /// in one more: two flushes a batch rather than two a delivery, which is what lets the worker keep up when
+    /// deliveries arrive faster than a flush. A crash between the two repeats the batch, absorbed by the event ids.
+    /// </summary>
     internal int ProcessPending()
     {
         var items = database.Inbox.Pending(Batch);
-        foreach (var item in items)
+        if (items.Count == 0)
         {
-            Process(item);
+            return 0;
         }
 
-        return items.Count;
-    }
+        var events = new List<IdentityEvent>();
+        var done = new List<InboxCompletion>(items.Count);
+        foreach (var item in items)
+        {
+            var records = DeliveryReader.Read(item.Channel, item.Source, item.Body, $"inbox {item.Id}");
+            var read = records.Where(r => r.Event is not null).Select(r => r.Event!).ToList();
+            var problems = records.Count(r => r.Problem is not null);
+            events.AddRange(read);
+            done.Add(new InboxCompletion(item.Id, read.Count, problems));
+            if (problems > 0)
+            {
+                // The problems name positions, not content; the delivery stays in the inbox for the operator to read.
+                LogProblems(logger, item.Id, item.Channel, problems, records.First(r => r.Problem is not null).Problem!.Message);
+            }
+        }
 
-    private void Process(InboxItem item)
-    {
-        var records = DeliveryReader.Read(item.Channel, item.Source, item.Body, $"inbox {item.Id}");
-        var events = records.Where(r => r.Event is not null).Select(r => r.Event!).ToList();
-        var problems = records.Count(r => r.Problem is not null);
         if (events.Count > 0)
         {
             database.Events.Store(events);
@@ -69,12 +83,8 @@ internal sealed partial class InboxWorker(
             }
         }
 
-        database.Inbox.Complete(item.Id, events.Count, problems, time.GetUtcNow());
-        if (problems > 0)
-        {
-            // The problems name positions, not content; the delivery stays in the inbox for the operator to read.
-            LogProblems(logger, item.Id, item.Channel, problems, records.First(r => r.Problem is not null).Problem!.Message);
-        }
+        database.Inbox.Complete(done, time.GetUtcNow());
+        return items.Count;
     }
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "inbox delivery {Id} ({Channel}): {Problems} record(s) not read; first: {First}")]

@@ -60,8 +60,15 @@ public sealed class PostgresInbox(NpgsqlDataSource dataSource) : IInbox
         return items;
     }
 
-    public void Complete(long id, int events, int problems, DateTimeOffset at) =>
-        Statement.Execute(dataSource, "UPDATE inbox SET processed_at = $2, events = $3, problems = $4 WHERE id = $1", id, at, events, problems);
+    public void Complete(IReadOnlyList<InboxCompletion> done, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        // One statement for the batch (arrays unnested side by side), one commit.
+        Statement.Execute(dataSource, """
+            UPDATE inbox SET processed_at = $2, events = d.events, problems = d.problems
+            FROM unnest($1::bigint[], $3::integer[], $4::integer[]) AS d(id, events, problems) WHERE inbox.id = d.id
+            """, done.Select(d => d.Id).ToArray(), at, done.Select(d => d.Events).ToArray(), done.Select(d => d.Problems).ToArray());
+    }
 
     public long PendingCount() => (long)Statement.Scalar(dataSource, "SELECT count(*) FROM inbox WHERE processed_at IS NULL")!;
 

@@ -73,16 +73,24 @@ public sealed class SqliteInbox : IInbox, IDisposable
     }
 
     /// <summary>Marks a delivery processed with what it yielded.</summary>
-    public void Complete(long id, int events, int problems, DateTimeOffset at)
+    public void Complete(IReadOnlyList<InboxCompletion> done, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(done);
         lock (gate)
         {
-            var update = connection.Prepared(null, "UPDATE inbox SET processed_at = $at, events = $events, problems = $problems WHERE id = $id");
-            update.Parameters.AddWithValue("$at", EvidenceRecord.FormatTime(at));
-            update.Parameters.AddWithValue("$events", events);
-            update.Parameters.AddWithValue("$problems", problems);
-            update.Parameters.AddWithValue("$id", id);
-            update.ExecuteNonQuery();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var update = connection.Prepared(transaction, "UPDATE inbox SET processed_at = $at, events = $events, problems = $problems WHERE id = $id");
+            foreach (var item in done)
+            {
+                update.Parameters.Clear();
+                update.Parameters.AddWithValue("$at", EvidenceRecord.FormatTime(at));
+                update.Parameters.AddWithValue("$events", item.Events);
+                update.Parameters.AddWithValue("$problems", item.Problems);
+                update.Parameters.AddWithValue("$id", item.Id);
+                update.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
         }
     }
 

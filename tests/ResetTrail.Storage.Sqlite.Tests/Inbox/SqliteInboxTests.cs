@@ -19,7 +19,7 @@ public sealed class SqliteInboxTests
 
         var first = inbox.Accept(Delivery("{\"a\":1}"), now);
         var more = inbox.Accept([Delivery("{\"b\":2}"), Delivery("<13>1 - - - - - - x", "syslog")], now);
-        inbox.Complete(first, events: 1, problems: 0, now);
+        inbox.Complete([new InboxCompletion(first, Events: 1, Problems: 0)], now);
 
         var pending = inbox.Pending(10);
         Assert.Equal(more, pending.Select(p => p.Id));
@@ -51,9 +51,9 @@ public sealed class SqliteInboxTests
         var start = fixture.Time.GetUtcNow();
         var old = inbox.Accept(Delivery("old"), start);
         var stillPending = inbox.Accept(Delivery("pending"), start);
-        inbox.Complete(old, 0, 1, start);
+        inbox.Complete([new InboxCompletion(old, 0, 1)], start);
         var recent = inbox.Accept(Delivery("recent"), start.AddDays(10));
-        inbox.Complete(recent, 1, 0, start.AddDays(10));
+        inbox.Complete([new InboxCompletion(recent, 1, 0)], start.AddDays(10));
 
         var purged = inbox.Purge(start.AddDays(5));
 
