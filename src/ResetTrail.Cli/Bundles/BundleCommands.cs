@@ -38,7 +38,7 @@ internal static class BundleCommands
             var store = opened.Cases;
             var caseId = parse.GetValue(id)!;
             // The case's entries first, then the checkpoint (taken by the exporter): it covers every entry read.
-            var bundle = CaseBundle.Export(log, store, caseId, opened.EntryIndices(caseId), io.Time.GetUtcNow());
+            var bundle = CaseBundle.Export(log, store, caseId, opened.Cases.EntryIndices(caseId), io.Time.GetUtcNow());
             if (!bundle.IsSuccess)
             {
                 throw new CommandFailedException(bundle.Error);

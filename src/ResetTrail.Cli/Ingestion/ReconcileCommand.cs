@@ -46,7 +46,7 @@ internal static class ReconcileCommand
             var stream = files.Length > 0
                 ? new EventFiles(io, parse.GetValue(source), bad).Read(files, reconciler.Count)
                 : store is not null
-                    ? store.ReadEvents()
+                    ? store.Events.ReadAll()
                     : throw new CommandFailedException("give --events FILE..., or --db with events stored by 'resettrail ingest'", ExitCodes.Usage);
             foreach (var finding in reconciler.Reconcile(stream))
             {

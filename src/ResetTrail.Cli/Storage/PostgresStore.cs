@@ -21,17 +21,11 @@ internal sealed class PostgresStore(PostgresEvidenceLog log) : Store
 
     public override ITokenStore Tokens => new PostgresTokenStore(log.DataSource);
 
+    public override IEventStore Events => new PostgresEventStore(log.DataSource);
+
     public override string Name => log.Database;
 
     public override VerifierKey RotateKey(string newKeyPath) => log.RotateKey(newKeyPath);
 
     public override int RebuildIndexes() => cases.RebuildIndexes();
-
-    public override IReadOnlyList<ulong> EntryIndices(string caseId) => cases.EntryIndices(caseId);
-
-    public override (long Added, long AlreadyStored) StoreEvents(IEnumerable<IdentityEvent> events) => Events().Store(events);
-
-    public override IEnumerable<IdentityEvent> ReadEvents() => Events().ReadAll();
-
-    private PostgresEventStore Events() => new(log.DataSource);
 }

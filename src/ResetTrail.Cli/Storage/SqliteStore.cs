@@ -21,15 +21,11 @@ internal sealed class SqliteStore(SqliteEvidenceLog log) : Store
 
     public override ITokenStore Tokens => new SqliteTokenStore(log.Path);
 
+    public override IEventStore Events => new SqliteEventStore(log.Path);
+
     public override string Name => log.Path;
 
     public override VerifierKey RotateKey(string newKeyPath) => log.RotateKey(newKeyPath);
 
     public override int RebuildIndexes() => cases.RebuildIndexes();
-
-    public override IReadOnlyList<ulong> EntryIndices(string caseId) => cases.EntryIndices(caseId);
-
-    public override (long Added, long AlreadyStored) StoreEvents(IEnumerable<IdentityEvent> events) => new SqliteEventStore(log.Path).Store(events);
-
-    public override IEnumerable<IdentityEvent> ReadEvents() => new SqliteEventStore(log.Path).ReadAll();
 }

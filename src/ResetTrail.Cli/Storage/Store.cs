@@ -18,18 +18,15 @@ internal abstract class Store : IDisposable
 
     public abstract ITokenStore Tokens { get; }
 
+    /// <summary>The identity events kept beside the log ('resettrail ingest').</summary>
+    public abstract IEventStore Events { get; }
+
     /// <summary>The database as the user named it, without a password.</summary>
     public abstract string Name { get; }
 
     public abstract VerifierKey RotateKey(string newKeyPath);
 
     public abstract int RebuildIndexes();
-
-    public abstract IReadOnlyList<ulong> EntryIndices(string caseId);
-
-    public abstract (long Added, long AlreadyStored) StoreEvents(IEnumerable<IdentityEvent> events);
-
-    public abstract IEnumerable<IdentityEvent> ReadEvents();
 
     public void Dispose() => Log.Dispose();
 }
