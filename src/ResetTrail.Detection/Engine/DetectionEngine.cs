@@ -44,7 +44,7 @@ public sealed class DetectionEngine
         onArrivalByKind = new DetectionRule[byKind.Length][];
         foreach (var kind in kinds)
         {
-            var reading = rules.Where(r => r.Kinds is null || r.Kinds.Contains(kind)).ToList();
+            var reading = rules.Where(r => r.Kinds is null || r.Kinds.Contains(kind) || r.ReadsAdminConsole).ToList();
             byKind[(int)kind] = [.. reading.Where(r => !r.Stateless)];
             onArrivalByKind[(int)kind] = [.. reading.Where(r => r.Stateless)];
         }
@@ -69,8 +69,7 @@ public sealed class DetectionEngine
     /// time (<see cref="Pass"/>).
     /// </summary>
     public bool Reads(ChangeKind kind, string eventType) =>
-        (int)kind < byKind.Length
-        && byKind[(int)kind].Concat(onArrivalByKind[(int)kind]).Any(r => kind != ChangeKind.Other || r.OtherTypes is null || r.OtherTypes.Contains(eventType));
+        (int)kind < byKind.Length && byKind[(int)kind].Concat(onArrivalByKind[(int)kind]).Any(r => r.Reads(kind, eventType, config));
 
     /// <summary>
     /// An event no rule reads (<see cref="Reads"/>) was read at <paramref name="time"/>: time moves as it would have

@@ -53,15 +53,15 @@ internal static class CaseAwareRules
             signals: true);
 
         yield return new RuleDefinition(Info("RT-D107", "Reset, new factor, then sign-in from a new network, country or device", Severity.Critical, "T1556.006", Identity),
-            new RuleDefaults(1, TimeSpan.FromHours(24)), (info, s, d, b) => new NewContextRule(info, s, d,
+            new RuleDefaults(1, TimeSpan.FromHours(24)), (info, s, d, b) => new NewContextRule(info, s, d, [.. Is.CredentialKinds, MfaFactorEnabled, SignIn],
                 [new Step("reset", (o, _) => Is.Reset(o), Target), new Step("factor enrolled", (o, _) => Is.Kind(o, MfaFactorEnabled), Target)],
                 new Step("sign-in", (o, _) => Is.SignInOk(o), Target), "user", b with { MaxPerKey = 64 }));
 
         yield return new RuleDefinition(Info("RT-D108", "Reset followed by an admin role grant or admin console access", Severity.Critical, "T1098.003", Identity),
-            new RuleDefaults(1, TimeSpan.FromHours(24)), (info, s, d, b) => new SequenceRule(info, s, d, null, true,
+            new RuleDefaults(1, TimeSpan.FromHours(24)), (info, s, d, b) => new SequenceRule(info, s, d, [.. Is.CredentialKinds, RoleGranted], true,
                 [new Step("reset", (o, _) => Is.Reset(o), Target),
                  new Step("admin role or admin console", (o, c) => Is.Kind(o, RoleGranted) || Is.AdminConsole(o, c), Target)],
-                anyOrder: false, "target", b.MaxKeys, b.MaxPerKey, b.Stats));
+                anyOrder: false, "target", b.MaxKeys, b.MaxPerKey, b.Stats) { ReadsAdminConsole = true });
 
         yield return Burst("RT-D109", "Burst of resets by one agent", Severity.High, "T1098", Desk, 5, TimeSpan.FromHours(1),
             Is.CredentialKinds, o => (Is.Credential(o) && Subjects.IsOther(o)) || Is.Signal(o, CaseSignalKind.Executed), o => o.Actor, Target,

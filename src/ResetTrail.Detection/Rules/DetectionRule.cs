@@ -41,6 +41,24 @@ internal abstract class DetectionRule(RuleInfo info, RuleSettings settings, Rule
     /// </summary>
     public IReadOnlySet<string>? OtherTypes { get; init; }
 
+    /// <summary>
+    /// Also reads the events whose source type matches the configured <c>admin_console_events</c>, whatever their
+    /// kind (the admin-console rules): the engine hands it every kind, and a reader skips only what matches neither.
+    /// </summary>
+    public bool ReadsAdminConsole { get; init; }
+
+    /// <summary>Whether this rule can match an event of <paramref name="kind"/> and source type <paramref name="eventType"/>.</summary>
+    public bool Reads(ChangeKind kind, string eventType, DetectionConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (ReadsAdminConsole && config.AdminConsoleEvents.Any(p => Glob.Matches(p, eventType)))
+        {
+            return true;
+        }
+
+        return (Kinds is null || Kinds.Contains(kind)) && (kind != ChangeKind.Other || OtherTypes is null || OtherTypes.Contains(eventType));
+    }
+
     public abstract void Observe(Observation o, RuleContext context);
 
     public virtual void Expire(DateTimeOffset watermark, RuleContext context)

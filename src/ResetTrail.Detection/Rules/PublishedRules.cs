@@ -143,8 +143,8 @@ internal static class PublishedRules
             "a privileged role granted", o => $"{o.Actor ?? "someone"} granted {o.Event!.Role ?? "an admin role"} to {o.Target}");
 
         yield return new RuleDefinition(Info("RT-D024", "New device and new network reaching the admin console", Severity.High, "T1078.004", Identity),
-            new RuleDefaults(1, TimeSpan.FromDays(1)), (info, s, d, b) => new NewContextRule(info, s, d, [],
-                new Step("admin console access", Is.AdminConsole, Target), "user", b with { MaxPerKey = 64 }) { RequireAll = true });
+            new RuleDefaults(1, TimeSpan.FromDays(1)), (info, s, d, b) => new NewContextRule(info, s, d, [SignIn], [],
+                new Step("admin console access", Is.AdminConsole, Target), "user", b with { MaxPerKey = 64 }) { RequireAll = true, ReadsAdminConsole = true });
 
         yield return Burst("RT-D025", "Sign-ins from several countries", Severity.Medium, "T1078", Identity, 3, TimeSpan.FromHours(1),
             [SignIn], o => Is.SignInOk(o) && o.Event!.Country is not null, Target, o => o.Event!.Country, "countries", "user");

@@ -11,12 +11,14 @@ namespace ResetTrail.Detection.Rules.Kinds;
 /// from one never seen for that user. <c>prefix</c> steps (a reset, a new factor) must come first within the
 /// window; with none, any matching access from a new context alerts. A user with no history yet is not alerted
 /// on (everything would be new); the history is still built. The histories do not depend on a rule's settings,
-/// so every instance of one base rule reads the same <see cref="ContextHistories"/> (ADR 0044).
+/// so every instance of one base rule reads the same <see cref="ContextHistories"/> (ADR 0044). <c>kinds</c> must
+/// include <see cref="ChangeKind.SignIn"/>: the histories learn from sign-ins.
 /// </summary>
 internal sealed class NewContextRule(
     RuleInfo info,
     RuleSettings settings,
     RuleDefaults defaults,
+    IReadOnlyList<ChangeKind> kinds,
     IReadOnlyList<Step> prefix,
     Step final,
     string describe,
@@ -28,7 +30,7 @@ internal sealed class NewContextRule(
     /// <summary>Both the network and the device must be new (the admin-console rule: "new device and new IP"), not any one of them.</summary>
     public bool RequireAll { get; init; }
 
-    public override IReadOnlyList<ChangeKind>? Kinds => null;
+    public override IReadOnlyList<ChangeKind>? Kinds => kinds;
 
     public override bool WantsSignals => prefix.Count > 0;
 
