@@ -66,8 +66,19 @@ internal abstract class DetectionRule(RuleInfo info, RuleSettings settings, Rule
     }
 
     /// <summary>Whether the allow-list exempts the observation (its target or actor matches).</summary>
-    protected bool Allowed(Observation o) =>
-        allow.Count > 0 && allow.Any(p => Glob.Matches(p, o.Target) || (o.Actor is { } a && Glob.Matches(p, a)));
+    protected bool Allowed(Observation o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        for (var i = 0; i < allow.Count; i++)
+        {
+            if (Glob.Matches(allow[i], o.Target) || (o.Actor is { } a && Glob.Matches(allow[i], a)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>A rule's default threshold and window, used when the configuration does not set them.</summary>

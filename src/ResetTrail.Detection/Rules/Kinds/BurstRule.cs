@@ -79,7 +79,7 @@ internal sealed class BurstRule : DetectionRule
         seen.Clear();
         foreach (var entry in view)
         {
-            if (seen.Add(entry.Value))
+            if (seen.Add(entry.Slot))
             {
                 firstPerValue.Add(entry.Observation);
             }
@@ -132,7 +132,7 @@ internal sealed class BurstRule : DetectionRule
             }
 
             taken++;
-            if (seen.Add(entry.Value) && seen.Count >= Threshold)
+            if (seen.Add(entry.Slot) && seen.Count >= Threshold)
             {
                 return true;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ResetTrail.Detection.Engine;
 
 namespace ResetTrail.Detection.Rules.Kinds;
@@ -25,11 +26,14 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
 
     public bool IsFull => members.Count >= MaxMembers;
 
-    /// <summary>One stored observation: its value, its place in arrival order, and a bit per member whose allow-list exempts it.</summary>
-    public readonly record struct Entry(Observation Observation, string Value, long Sequence, ulong AllowedBy);
+    /// <summary>
+    /// One stored observation: its value and the value's slot in its key's window (equal values, equal slots), its place
+    /// in arrival order, and a bit per member whose allow-list exempts it.
+    /// </summary>
+    public readonly record struct Entry(Observation Observation, string Value, int Slot, long Sequence, ulong AllowedBy);
 
-    /// <summary>A value set the members reuse to count distinct values (one thread: the engine's).</summary>
-    public HashSet<string> Scratch { get; } = new(StringComparer.Ordinal);
+    /// <summary>A slot set the members reuse to count distinct values without hashing them (one thread: the engine's).</summary>
+    public SlotSet Scratch { get; } = new();
 
     public int Join(BurstRule member)
     {
@@ -79,7 +83,7 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
             }
         }
 
-        window.Add(new Entry(o, value, ++sequence, allowedBy));
+        window.Add(o, value, ++sequence, allowedBy);
         arrivals.Enqueue((o.Time, key));
         lastWindow = window;
         return window;
@@ -119,20 +123,30 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
         }
     }
 
-    /// <summary>One key's entries, oldest first, and how many of them carry each value (an upper bound on any member's distinct count).</summary>
+    /// <summary>
+    /// One key's entries, oldest first, and per value how many of them carry it (an upper bound on any member's distinct
+    /// count) and its slot: a small number free while no entry holds the value, so slots stay below the entries held.
+    /// </summary>
     public sealed class KeyWindow
     {
-        private readonly Dictionary<string, int> values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Count, int Slot)> values = new(StringComparer.Ordinal);
+        private readonly Stack<int> freeSlots = new();
 
         public WindowDeque<Entry> Entries { get; } = new();
 
         /// <summary>Distinct values held; no member's view, a part of these entries, can count more.</summary>
         public int DistinctValues => values.Count;
 
-        public void Add(Entry entry)
+        public void Add(Observation o, string value, long sequence, ulong allowedBy)
         {
-            Entries.Add(entry);
-            values[entry.Value] = values.GetValueOrDefault(entry.Value) + 1;
+            ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(values, value, out var exists);
+            if (!exists)
+            {
+                held.Slot = freeSlots.TryPop(out var free) ? free : values.Count - 1;
+            }
+
+            held.Count++;
+            Entries.Add(new Entry(o, value, held.Slot, sequence, allowedBy));
         }
 
         public void TrimBefore(DateTimeOffset since)
@@ -147,13 +161,11 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
         {
             var value = Entries.First.Value;
             Entries.RemoveFirst();
-            if (values[value] == 1)
+            ref var held = ref CollectionsMarshal.GetValueRefOrNullRef(values, value);
+            if (--held.Count == 0)
             {
+                freeSlots.Push(held.Slot);
                 values.Remove(value);
-            }
-            else
-            {
-                values[value]--;
             }
         }
     }
