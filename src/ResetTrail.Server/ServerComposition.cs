@@ -42,6 +42,7 @@ public static class ServerComposition
         services.AddSingleton(settings);
         services.AddSingleton(database);
         services.AddSingleton<Cases.CaseSnapshot>();
+        services.AddSingleton<CaseStepSignal>();
         services.AddSingleton(time);
         services.ConfigureHttpJsonOptions(options =>
         {

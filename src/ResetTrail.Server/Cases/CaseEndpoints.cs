@@ -41,7 +41,7 @@ internal static partial class CaseEndpoints
         return api;
     }
 
-    private static Results<Created<JsonObject>, ProblemHttpResult> Open(OpenCaseBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics)
+    private static Results<Created<JsonObject>, ProblemHttpResult> Open(OpenCaseBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps)
     {
         var request = CaseOpening.Read(body, CaseIds.New(), user.Actor());
         if (!request.IsSuccess)
@@ -68,6 +68,7 @@ internal static partial class CaseEndpoints
         }
 
         metrics.CountAppend();
+        steps.Committed();
         return TypedResults.Created($"/api/v1/cases/{opened.CaseId}", View(database, receipt.Value, now));
     }
 
@@ -106,7 +107,7 @@ internal static partial class CaseEndpoints
         return TypedResults.Ok(json);
     }
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Verify(string id, VerifyBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics)
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Verify(string id, VerifyBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps)
     {
         if (!Api.Fields.TryWire<Core.Policy.VerificationMethod>("method", body.Method, out var method, out var error))
         {
@@ -124,62 +125,62 @@ internal static partial class CaseEndpoints
             return Problem.For(HttpErrors.BadRequest($"artifacts: '{bad}' is not 'sha256:' + 64 lowercase hex digits; send the artifact's hash, never the artifact"));
         }
 
-        return Step(id, user, database, time, metrics, (current, actor, now) =>
+        return Step(id, user, database, time, metrics, steps, (current, actor, now) =>
             CaseCommands.Verify(current, actor, method, body.Result == "passed", artifacts, PublishedPolicies.ForCase(database.Cases, current), now));
     }
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Approve(string id, ApproveBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics) =>
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Approve(string id, ApproveBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps) =>
         (Api.Fields.Missing("authority", body.Authority) ?? Api.Fields.Missing("digest", body.Digest)) is { } error
             ? Problem.For(error)
-            : Step(id, user, database, time, metrics, (current, actor, now) =>
+            : Step(id, user, database, time, metrics, steps, (current, actor, now) =>
                 CaseCommands.Approve(current, actor, body.Authority!, body.Digest!.Trim().ToLowerInvariant(), body.Emergency, body.Reason, now));
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Deny(string id, ReasonBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics) =>
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Deny(string id, ReasonBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps) =>
         Api.Fields.Missing("reason", body.Reason) is { } error
             ? Problem.For(error)
-            : Step(id, user, database, time, metrics, (current, actor, now) => CaseCommands.Deny(current, actor, body.Reason!, now));
+            : Step(id, user, database, time, metrics, steps, (current, actor, now) => CaseCommands.Deny(current, actor, body.Reason!, now));
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Execute(string id, ExecuteBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics)
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Execute(string id, ExecuteBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps)
     {
         if (body.Failed && Api.Fields.Missing("reason", body.Reason) is { } error)
         {
             return Problem.For(error);
         }
 
-        return Step(id, user, database, time, metrics, (current, actor, now) => body.Failed
+        return Step(id, user, database, time, metrics, steps, (current, actor, now) => body.Failed
             ? CaseCommands.FailExecution(current, actor, body.Reason!, now)
             : CaseCommands.Execute(current, actor, body.IdpEvent, body.ChangedAt, now));
     }
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Link(string id, LinkBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics) =>
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Link(string id, LinkBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps) =>
         (Api.Fields.Missing("source", body.Source) ?? Api.Fields.Missing("event_id", body.EventId)) is { } error
             ? Problem.For(error)
-            : Step(id, user, database, time, metrics, (current, actor, now) => CaseCommands.LinkIdpEvent(current, actor, body.Source!, body.EventId!, body.ChangedAt, now));
+            : Step(id, user, database, time, metrics, steps, (current, actor, now) => CaseCommands.LinkIdpEvent(current, actor, body.Source!, body.EventId!, body.ChangedAt, now));
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> CompleteTask(string id, TaskBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics) =>
+    private static Results<Ok<JsonObject>, ProblemHttpResult> CompleteTask(string id, TaskBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps) =>
         !Api.Fields.TryWire<Core.Policy.PostResetTaskKind>("task", body.Task, out var task, out var error)
             ? Problem.For(error!)
-            : Step(id, user, database, time, metrics, (current, actor, now) => CaseCommands.CompleteTask(current, actor, task, body.Note, now));
+            : Step(id, user, database, time, metrics, steps, (current, actor, now) => CaseCommands.CompleteTask(current, actor, task, body.Note, now));
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Review(string id, ReviewBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics) =>
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Review(string id, ReviewBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps) =>
         Api.Fields.Missing("authority", body.Authority) is { } error
             ? Problem.For(error)
-            : Step(id, user, database, time, metrics, (current, actor, now) => CaseCommands.ReviewEmergency(current, actor, body.Authority!, body.Note, now));
+            : Step(id, user, database, time, metrics, steps, (current, actor, now) => CaseCommands.ReviewEmergency(current, actor, body.Authority!, body.Note, now));
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Close(string id, NoteBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics) =>
-        Step(id, user, database, time, metrics, (current, actor, now) => CaseCommands.Close(current, actor, body.Note, now));
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Close(string id, NoteBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps) =>
+        Step(id, user, database, time, metrics, steps, (current, actor, now) => CaseCommands.Close(current, actor, body.Note, now));
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Cancel(string id, ReasonBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics) =>
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Cancel(string id, ReasonBody body, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps) =>
         Api.Fields.Missing("reason", body.Reason) is { } error
             ? Problem.For(error)
-            : Step(id, user, database, time, metrics, (current, actor, now) => CaseCommands.Cancel(current, actor, body.Reason!, now));
+            : Step(id, user, database, time, metrics, steps, (current, actor, now) => CaseCommands.Cancel(current, actor, body.Reason!, now));
 
-    private static Results<Ok<JsonObject>, ProblemHttpResult> Expire(string id, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics) =>
-        Step(id, user, database, time, metrics, (current, actor, now) => CaseCommands.Expire(current, actor, now));
+    private static Results<Ok<JsonObject>, ProblemHttpResult> Expire(string id, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps) =>
+        Step(id, user, database, time, metrics, steps, (current, actor, now) => CaseCommands.Expire(current, actor, now));
 
     /// <summary>Runs one step on an existing case as the signed-in user, and answers with the case after it.</summary>
     private static Results<Ok<JsonObject>, ProblemHttpResult> Step(
-        string id, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, Func<ResetCase, string, DateTimeOffset, Outcome<EvidenceRecord>> step)
+        string id, ClaimsPrincipal user, ServerDatabase database, TimeProvider time, RequestMetrics metrics, CaseStepSignal steps, Func<ResetCase, string, DateTimeOffset, Outcome<EvidenceRecord>> step)
     {
         var actor = user.Actor();
         var now = time.GetUtcNow();
@@ -190,6 +191,7 @@ internal static partial class CaseEndpoints
         }
 
         metrics.CountAppend();
+        steps.Committed();
         return TypedResults.Ok(View(database, receipt.Value, now));
     }
 

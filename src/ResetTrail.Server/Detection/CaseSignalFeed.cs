@@ -6,9 +6,9 @@ namespace ResetTrail.Server.Detection;
 /// <summary>
 /// The case steps the server commits, as case signals for the rules that join cases with identity events
 /// (RT-D101..D110: a reset after a failed verification, approvals short of the tier, a pass with no case...). Read
-/// from the case store each time the detector's clock ticks: the cases with an entry after the highest log index
-/// seen (<see cref="ICaseStore.CasesChangedAfter"/>), each folded case giving its signals; a signal is handed on
-/// once, by its entry id. The rules order signals by their time with the events, so a signal read a few seconds after its
+/// from the case store when this server commits a step and on the detector's poll (<see cref="RealtimeDetector"/>):
+/// the cases with an entry after the highest log index seen (<see cref="ICaseStore.CasesChangedAfter"/>), each folded
+/// case giving its signals; a signal is handed on once, by its entry id. The rules order signals by their time with the events, so a signal read a few seconds after its
 /// step is in time as long as that is within the allowed lateness.
 /// </summary>
 internal sealed class CaseSignalFeed(ICaseStore cases)
@@ -23,26 +23,20 @@ internal sealed class CaseSignalFeed(ICaseStore cases)
     public List<CaseSignal> Read(DateTimeOffset now, DateTimeOffset notBefore)
     {
         var (newest, changed) = cases.CasesChangedAfter(highWater);
-        highWater = newest;
-        var signals = new List<CaseSignal>();
+        var read = new List<CaseSignal>();
         foreach (var id in changed)
         {
-            if (cases.Find(id) is not { } found)
+            if (cases.Find(id) is { } found)
             {
-                continue;
-            }
-
-            foreach (var signal in CaseSignals.Of(found))
-            {
-                if (signal.Time >= notBefore && handed.TryAdd(signal.EntryId, signal.Time))
-                {
-                    signals.Add(signal);
-                }
+                read.AddRange(CaseSignals.Of(found).Where(s => s.Time >= notBefore));
             }
         }
 
+        // Only once every changed case was read: a read that fails is repeated whole, nothing marked handed on.
+        highWater = newest;
+        var signals = read.Where(s => handed.TryAdd(s.EntryId, s.Time)).OrderBy(s => s.Time).ToList();
         Forget(now - Remember);
-        return [.. signals.OrderBy(s => s.Time)];
+        return signals;
     }
 
     private void Forget(DateTimeOffset before)

@@ -5,7 +5,7 @@ using ResetTrail.Server.Ingest;
 
 namespace ResetTrail.Server.Detection;
 
-/// <summary>Detection's services when a sink is configured: the detector (an inbox observer), its clock, the outbox and its dispatcher.</summary>
+/// <summary>Detection's services when a sink is configured: the detector (an inbox observer), its clock, its listener for case steps, the outbox and its dispatcher.</summary>
 public static class DetectionComposition
 {
     public static IServiceCollection AddResetTrailDetection(this IServiceCollection services, ServerSettings settings)
@@ -26,6 +26,7 @@ public static class DetectionComposition
             provider, (IReadOnlyList<string>)[.. provider.GetRequiredService<IReadOnlyList<IAlertSink>>().Select(s => s.Name)]));
         services.AddSingleton<IRealtimeEventObserver>(provider => provider.GetRequiredService<RealtimeDetector>());
         services.AddHostedService<DetectionClock>();
+        services.AddHostedService<CaseStepListener>();
         services.AddHostedService<AlertDeliveryService>();
         return services;
     }

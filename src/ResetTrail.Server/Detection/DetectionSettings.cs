@@ -27,10 +27,16 @@ public sealed record DetectionSettings
     /// <summary>A file OCSF Detection Findings are appended to, one JSON object a line.</summary>
     public string? OcsfFile { get; init; }
 
+    /// <summary>
+    /// How often the case store is read for steps this server was not told about (those committed by another server
+    /// process on the same database); steps committed here are read at once (<see cref="Cases.CaseStepSignal"/>).
+    /// </summary>
+    public TimeSpan CasePoll { get; init; } = TimeSpan.FromSeconds(10);
+
     public bool Enabled => WebhookUrl is not null || SyslogTarget is not null || OcsfFile is not null;
 
     public static readonly string[] Keys =
-        ["Detection", "Detection:Config", "Detection:WebhookUrl", "Detection:WebhookSecret", "Detection:SyslogTarget", "Detection:OcsfFile"];
+        ["Detection", "Detection:Config", "Detection:WebhookUrl", "Detection:WebhookSecret", "Detection:SyslogTarget", "Detection:OcsfFile", "Detection:CasePollSeconds"];
 
     /// <summary>Reads and validates the Detection:* settings, adding what is wrong to <paramref name="problems"/>.</summary>
     public static DetectionSettings Read(IConfiguration configuration, List<string> problems)
@@ -45,6 +51,7 @@ public sealed record DetectionSettings
             WebhookUrl = Url(configuration, "Detection:WebhookUrl", ["http", "https"], "https://siem.example.com/hooks/resettrail", problems),
             SyslogTarget = Url(configuration, "Detection:SyslogTarget", ["tcp", "udp"], "tcp://siem.example.com:6514 or udp://127.0.0.1:514", problems),
             OcsfFile = Optional(configuration, "Detection:OcsfFile"),
+            CasePoll = TimeSpan.FromSeconds(ServerSettingsReader.Number(configuration, "Detection:CasePollSeconds", 10, 10, 86_400, problems)),
         };
         var secretText = Optional(configuration, "Detection:WebhookSecret");
         if (secretText is not null)

@@ -4,6 +4,7 @@ using ResetTrail.Detection.Delivery;
 using ResetTrail.Detection.Engine;
 using ResetTrail.Detection.Signals;
 using ResetTrail.Ingestion.Events;
+using ResetTrail.Server.Cases;
 using ResetTrail.Server.Hosting;
 using ResetTrail.Server.Ingest;
 
@@ -16,8 +17,10 @@ namespace ResetTrail.Server.Detection;
 /// The engine's windows live in memory, so on first use it replays the stored events of the last
 /// <see cref="ReplayWindow"/>: a restart does not forget a password reset whose MFA reset comes after the crash.
 /// Alerts the replay raises again carry the same id, and the outbox queues an id only once per sink.
-/// Case steps reach the rules as case signals (<see cref="CaseSignalFeed"/>), read at start-up with the replay and
-/// on each tick of the clock.
+/// Case steps reach the rules as case signals (<see cref="CaseSignalFeed"/>), read at start-up with the replay, as
+/// soon as this server commits a step (<see cref="CaseStepSignal"/>, by <see cref="CaseStepListener"/>), before any
+/// events when a step was committed since the last read (so a step answered before a delivery is accepted goes in
+/// first), and every <see cref="DetectionSettings.CasePoll"/> on the clock's tick for steps other servers committed.
 /// </summary>
 internal sealed partial class RealtimeDetector : IRealtimeEventObserver
 {
@@ -33,11 +36,22 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
     private readonly TimeProvider time;
     private readonly ILogger<RealtimeDetector> logger;
     private readonly CaseSignalFeed caseSignals;
+    private readonly CaseStepSignal steps;
+    private readonly TimeSpan casePoll;
+    private long stepsRead = -1;
+    private DateTimeOffset casesReadAt;
     private HashSet<string>? replayed;
     private DateTimeOffset replayedUpTo;
 
     public RealtimeDetector(
-        DetectionSettings settings, IAlertOutbox outbox, OutboxDispatcher dispatcher, IReadOnlyList<string> sinks, ServerDatabase database, TimeProvider time, ILogger<RealtimeDetector> logger)
+        DetectionSettings settings,
+        IAlertOutbox outbox,
+        OutboxDispatcher dispatcher,
+        IReadOnlyList<string> sinks,
+        ServerDatabase database,
+        CaseStepSignal steps,
+        TimeProvider time,
+        ILogger<RealtimeDetector> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         writer = new OutboxWriter(outbox, sinks);
@@ -47,9 +61,14 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         this.time = time;
         this.logger = logger;
         caseSignals = new CaseSignalFeed(database.Cases);
+        this.steps = steps;
+        casePoll = settings.CasePoll;
     }
 
     public EngineStats Stats => engine.Stats;
+
+    /// <summary>This server committed a case step the rules have not read yet.</summary>
+    public bool CaseStepsPending => steps.Count != Interlocked.Read(ref stepsRead);
 
     public void Observe(IReadOnlyList<IdentityEvent> events)
     {
@@ -57,6 +76,11 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         lock (gate)
         {
             EnsureReplayed();
+            if (CaseStepsPending)
+            {
+                AddCaseSignals();
+            }
+
             foreach (var e in events)
             {
                 // A delivery stored just before a crash is read again from the inbox; the replay already saw it.
@@ -70,19 +94,49 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         }
     }
 
-    /// <summary>Time passes with no input: buffered events are evaluated and absence rules decided.</summary>
+    /// <summary>
+    /// Time passes with no input: buffered events are evaluated and absence rules decided; the case store is read when
+    /// the poll is due (steps of other servers) or this server committed a step since the last read.
+    /// </summary>
     public void Tick()
     {
         lock (gate)
         {
             EnsureReplayed();
-            foreach (var signal in caseSignals.Read(time.GetUtcNow(), engine.Watermark))
+            if (CaseStepsPending || time.GetUtcNow() - casesReadAt >= casePoll)
             {
-                engine.Add(signal);
+                AddCaseSignals();
             }
 
             AdvanceAndCommit();
         }
+    }
+
+    /// <summary>This server committed a case step: its signals go to the rules now (called off the request, by <see cref="CaseStepListener"/>).</summary>
+    public void ReadCaseSteps()
+    {
+        lock (gate)
+        {
+            EnsureReplayed();
+            AddCaseSignals();
+            AdvanceAndCommit();
+        }
+    }
+
+    /// <summary>Reads every case step committed since the last read (by any server); called under the lock.</summary>
+    private void AddCaseSignals()
+    {
+        // Counted before reading (a step committed during the read is read again next time), kept only once the read
+        // succeeded (a failed read leaves the steps pending).
+        var count = steps.Count;
+        var now = time.GetUtcNow();
+        foreach (var signal in caseSignals.Read(now, engine.Watermark))
+        {
+            engine.Add(signal);
+        }
+
+        Interlocked.Exchange(ref stepsRead, count);
+        casesReadAt = now;
     }
 
     private void AdvanceAndCommit()
@@ -126,7 +180,10 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         replayedUpTo = newest == DateTimeOffset.MinValue ? DateTimeOffset.MinValue.AddTicks(1) : newest;
 
         // Case steps of the same period go in with the events, in one time order.
+        var count = steps.Count;
         var signals = new Queue<CaseSignal>(caseSignals.Read(time.GetUtcNow(), since));
+        Interlocked.Exchange(ref stepsRead, count);
+        casesReadAt = time.GetUtcNow();
         foreach (var e in events)
         {
             while (signals.TryPeek(out var s) && s.Time <= e.Time)

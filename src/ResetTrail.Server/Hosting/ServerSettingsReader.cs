@@ -101,7 +101,7 @@ public static class ServerSettingsReader
         return value;
     }
 
-    private static long Number(IConfiguration configuration, string key, long fallback, long min, long max, List<string> problems)
+    internal static long Number(IConfiguration configuration, string key, long fallback, long min, long max, List<string> problems)
     {
         var value = configuration[key];
         if (value is null)

@@ -1,6 +1,7 @@
 using ResetTrail.Core;
 using ResetTrail.Core.Evidence;
 using ResetTrail.Core.Workflow;
+using ResetTrail.Server.Cases;
 using ResetTrail.Server.Hosting;
 using ResetTrail.Server.Problems;
 
@@ -9,9 +10,9 @@ namespace ResetTrail.Server.Pages;
 /// <summary>
 /// The workflow as the pages drive it: the same <see cref="CaseCommands"/>, published policy and case store the
 /// command line uses, each step one atomic <see cref="ICaseStore.Apply"/>. The pages pass the signed-in user as
-/// the actor; no form field names who acts.
+/// the actor; no form field names who acts. A committed step is announced on <see cref="CaseStepSignal"/> for detection.
 /// </summary>
-public sealed class CaseDesk(ServerDatabase database, TimeProvider time)
+public sealed class CaseDesk(ServerDatabase database, TimeProvider time, CaseStepSignal steps)
 {
     /// <summary>How far back failed verifications on a target make a new case stricter (as 'case open' counts them).</summary>
     public static readonly TimeSpan FailureLookBack = TimeSpan.FromDays(30);
@@ -26,7 +27,7 @@ public sealed class CaseDesk(ServerDatabase database, TimeProvider time)
     public Outcome<CaseStepReceipt> Open(OpenCaseRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return database.Cases.Apply(request.CaseId, _ =>
+        return Announce(database.Cases.Apply(request.CaseId, _ =>
         {
             var now = time.GetUtcNow();
             if (PublishedPolicies.Active(database.Cases) is not { } policy)
@@ -36,13 +37,23 @@ public sealed class CaseDesk(ServerDatabase database, TimeProvider time)
 
             var failures = database.Cases.FailedVerificationsSince(request.Target, now - FailureLookBack);
             return CaseCommands.Open(request with { RecentFailedVerifications = failures }, policy, now);
-        });
+        }));
     }
 
     /// <summary>One step on an existing case; a missing case is RT-2002.</summary>
     public Outcome<CaseStepReceipt> Step(string caseId, Func<ResetCase, DateTimeOffset, Outcome<EvidenceRecord>> step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        return database.Cases.Apply(caseId, current => current is null ? WorkflowErrors.CaseNotFound(caseId) : step(current, time.GetUtcNow()));
+        return Announce(database.Cases.Apply(caseId, current => current is null ? WorkflowErrors.CaseNotFound(caseId) : step(current, time.GetUtcNow())));
+    }
+
+    private Outcome<CaseStepReceipt> Announce(Outcome<CaseStepReceipt> receipt)
+    {
+        if (receipt.IsSuccess)
+        {
+            steps.Committed();
+        }
+
+        return receipt;
     }
 }

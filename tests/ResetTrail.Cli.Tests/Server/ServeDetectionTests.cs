@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ResetTrail.Detection.Delivery;
 using ResetTrail.Storage.Sqlite.Events;
+using ResetTrail.Testing;
 
 namespace ResetTrail.Cli.Tests.Server;
 

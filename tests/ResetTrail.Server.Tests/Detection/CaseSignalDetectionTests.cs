@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using ResetTrail.Core.Access;
 using ResetTrail.Detection.Config;
 using ResetTrail.Server.Cases;
@@ -19,8 +17,6 @@ namespace ResetTrail.Server.Tests.Detection;
 /// </summary>
 public sealed class CaseSignalDetectionTests
 {
-    private const string OktaSecret = "okta-hook-secret-of-at-least-32-characters";
-
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -32,7 +28,7 @@ public sealed class CaseSignalDetectionTests
             ocsf = Path.Combine(Path.GetDirectoryName(settings.Db)!, "alerts.ocsf.jsonl");
             return settings with
             {
-                Ingest = new IngestSettings { OktaHookSecret = OktaSecret },
+                Ingest = new IngestSettings { OktaHookSecret = OktaHook.Secret },
                 Detection = new DetectionSettings { Config = DetectionConfig.Default with { AllowedLateness = TimeSpan.FromMinutes(1) }, OcsfFile = ocsf },
             };
         });
@@ -51,13 +47,7 @@ public sealed class CaseSignalDetectionTests
 
         // Thirty seconds later an administrator resets the same account's password in Okta.
         server.Time.Advance(TimeSpan.FromSeconds(30));
-        using (var client = server.Anonymous())
-        using (var post = new HttpRequestMessage(HttpMethod.Post, "hooks/okta") { Content = new StringContent(Delivery(server.Time.GetUtcNow()), Encoding.UTF8, "application/json") })
-        {
-            post.Headers.Add("Authorization", OktaSecret);
-            using var answer = await client.SendAsync(post, Cancel);
-            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        }
+        await OktaHook.Post(server, OktaHook.Delivery("delivery-1", OktaHook.Event("okta-reset-after-failure", "user.account.reset_password", server.Time.GetUtcNow(), "sam.user@example.com")));
 
         await Eventually(() => server.Database.Inbox.PendingCount() == 0, server, TimeSpan.Zero);
 
@@ -68,14 +58,6 @@ public sealed class CaseSignalDetectionTests
         Assert.Contains("sam.user@example.com", alert, StringComparison.Ordinal);
         Assert.Contains("\"uid\":\"rc-detect-1/verification/1\"", alert, StringComparison.Ordinal); // the case step
         Assert.Contains("\"uid\":\"okta-reset-after-failure\"", alert, StringComparison.Ordinal); // the Okta event
-    }
-
-    /// <summary>An Okta Event Hook delivery of one password reset of sam.user@example.com by an administrator.</summary>
-    private static string Delivery(DateTimeOffset at)
-    {
-        var published = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var logEvent = $$$"""{"uuid":"okta-reset-after-failure","published":"{{{published}}}","eventType":"user.account.reset_password","displayMessage":"Reset password","actor":{"id":"00u1admin","type":"User","alternateId":"desk.admin@example.com"},"target":[{"id":"00u2sam","type":"User","alternateId":"sam.user@example.com","displayName":"Sam User"}],"outcome":{"result":"SUCCESS"}}""";
-        return $$$"""{"eventType":"com.okta.event_hook","eventTypeVersion":"1.0","cloudEventsVersion":"0.1","source":"https://example.okta.com/api/v1/eventHooks/test","eventId":"delivery-1","data":{"events":[{{{logEvent}}}]}}""";
     }
 
     /// <summary>Waits (up to 60 s of real time) for <paramref name="condition"/>, moving the server's clock by <paramref name="step"/> each round.</summary>

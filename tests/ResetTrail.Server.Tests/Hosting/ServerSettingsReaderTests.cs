@@ -31,6 +31,18 @@ public sealed class ServerSettingsReaderTests
     }
 
     [Fact]
+    public void The_case_poll_of_detection_is_read_in_seconds_and_bounded()
+    {
+        var (settings, _) = ServerSettingsReader.Read(null, new Dictionary<string, string?> { ["Detection:CasePollSeconds"] = "300" });
+        var (refused, problems) = ServerSettingsReader.Read(null, new Dictionary<string, string?> { ["Detection:CasePollSeconds"] = "5" });
+
+        Assert.Equal(TimeSpan.FromMinutes(5), settings!.Detection.CasePoll);
+        Assert.Equal(TimeSpan.FromSeconds(10), new ResetTrail.Server.Detection.DetectionSettings().CasePoll);
+        Assert.Null(refused);
+        Assert.Contains(problems, p => p.Contains("RESETTRAIL_DETECTION__CASEPOLLSECONDS", StringComparison.Ordinal) && p.Contains("from 10 to 86400", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_setting_the_server_reads_is_in_the_settings_table_of_the_server_design()
     {
         var design = File.ReadAllText(Path.Combine(Cases.CaseApiTests.RepositoryRoot(), "docs", "design", "server.md"));
