@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime;
 using ResetTrail.Cli.Console;
 using ResetTrail.Cli.Ingestion;
 using ResetTrail.Detection.Engine;
@@ -34,34 +35,47 @@ internal static class DetectCommand
         };
         command.SetAction(parse =>
         {
-            using var output = new AlertOutput(io, parse.GetValue(format)!);
-            var engine = new DetectionEngine(DetectionConfigFile.Load(parse.GetValue(config), io), output);
-            var signals = new Queue<CaseSignal>(CaseSignalFiles.Load(parse.GetValue(database), io));
-            var reader = new EventFiles(io, parse.GetValue(source), parse.GetValue(skipBad));
+            // The reader thread may report skipped records while this one reports late events.
+            var shared = ReferenceEquals(io.Error, System.Console.Error) ? io : io with { Error = TextWriter.Synchronized(io.Error) };
+            using var output = new AlertOutput(shared, parse.GetValue(format)!);
+            var engine = new DetectionEngine(DetectionConfigFile.Load(parse.GetValue(config), shared), output);
+            var signals = new Queue<CaseSignal>(CaseSignalFiles.Load(parse.GetValue(database), shared));
+            var reader = new EventFiles(shared, parse.GetValue(source), parse.GetValue(skipBad));
             var paths = parse.GetValue(files)!;
-            // Records no rule reads are counted from their bytes, unparsed; their time still moves the engine's clock.
-            void Skipped(CountedEvent counted)
-            {
-                var time = counted.Time ?? throw new InvalidOperationException("a prefilter counted a record without its time");
-                AddSignalsUpTo(engine, signals, time);
-                engine.Pass(time);
-            }
 
-            foreach (var e in reader.Read(paths, Skipped, engine.Reads))
+            // A batch job until the files are read: no background collections competing with the two threads.
+            var latency = GCSettings.LatencyMode;
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
+            try
             {
-                AddSignalsUpTo(engine, signals, e.Time);
-                engine.Add(e);
+                // Records no rule reads are counted from their bytes, unparsed; their time still moves the engine's clock.
+                foreach (var item in ReadAhead.Items(reader, paths, engine.Reads))
+                {
+                    AddSignalsUpTo(engine, signals, item.Time);
+                    if (item.Event is { } e)
+                    {
+                        engine.Add(e);
+                    }
+                    else
+                    {
+                        engine.Pass(item.Time);
+                    }
+                }
+            }
+            finally
+            {
+                GCSettings.LatencyMode = latency;
             }
 
             AddSignalsUpTo(engine, signals, DateTimeOffset.MaxValue);
             if (parse.GetValue(follow))
             {
-                Follow(engine, output, paths, parse.GetValue(source), io);
+                Follow(engine, output, paths, parse.GetValue(source), shared);
             }
 
             engine.Flush();
             output.Flush();
-            io.Error.WriteLine($"resettrail: {engine.Rules.Count} rules; {engine.Stats}; {reader.Duplicates} repeats dropped, {reader.Skipped} malformed records skipped");
+            shared.Error.WriteLine($"resettrail: {engine.Rules.Count} rules; {engine.Stats}; {reader.Duplicates} repeats dropped, {reader.Skipped} malformed records skipped");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,24 +1,62 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace ResetTrail.Detection.Alerts;
 
 /// <summary>
-/// Stable alert ids: SHA-256 over the rule id, the subject and the evidence ids in order, as 32 hex digits with an
-/// "rta_" prefix. The same detection replayed (after a restart, a re-read file) has the same id.
+/// Stable alert ids: SHA-256 over the rule id, the subject and the evidence ids in order (UTF-8 of
+/// <c>rule \n subject (\n source:id)*</c>), as 32 hex digits with an "rta_" prefix. The same detection replayed
+/// (after a restart, a re-read file) has the same id.
 /// </summary>
 public static class AlertIds
 {
     public static string Of(string ruleId, string subject, IEnumerable<AlertEvidence> evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var text = new StringBuilder(ruleId).Append('\n').Append(subject);
-        foreach (var e in evidence)
+        return Of(ruleId, subject, evidence.Select(e => (e.Source, e.Id)).ToList(), static x => x.Source, static x => x.Id);
+    }
+
+    /// <summary>The id of an alert whose evidence is <paramref name="evidence"/>, read through the two accessors (no copy of the list).</summary>
+    internal static string Of<T>(string ruleId, string subject, IReadOnlyList<T> evidence, Func<T, string> source, Func<T, string> id)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(id);
+        var length = Encoding.UTF8.GetMaxByteCount(ruleId.Length + 1 + subject.Length);
+        for (var i = 0; i < evidence.Count; i++)
         {
-            text.Append('\n').Append(e.Source).Append(':').Append(e.Id);
+            length += Encoding.UTF8.GetMaxByteCount(source(evidence[i]).Length + id(evidence[i]).Length + 2);
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
-        return "rta_" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var text = rented.AsSpan();
+            var at = Encoding.UTF8.GetBytes(ruleId, text);
+            text[at++] = (byte)'\n';
+            at += Encoding.UTF8.GetBytes(subject, text[at..]);
+            for (var i = 0; i < evidence.Count; i++)
+            {
+                text[at++] = (byte)'\n';
+                at += Encoding.UTF8.GetBytes(source(evidence[i]), text[at..]);
+                text[at++] = (byte)':';
+                at += Encoding.UTF8.GetBytes(id(evidence[i]), text[at..]);
+            }
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(text[..at], hash);
+            return string.Create(36, hash[..16].ToArray(), static (chars, digest) =>
+            {
+                "rta_".CopyTo(chars);
+                Convert.TryToHexStringLower(digest, chars[4..], out _);
+            });
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

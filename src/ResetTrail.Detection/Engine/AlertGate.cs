@@ -1,4 +1,4 @@
-using ResetTrail.Detection.Alerts;
+using System.Runtime.InteropServices;
 
 namespace ResetTrail.Detection.Engine;
 
@@ -13,27 +13,28 @@ internal sealed class AlertGate(TimeSpan dedupWindow, EngineStats stats)
     private readonly Queue<(string Id, DateTimeOffset Time)> seenOrder = new();
     private readonly Dictionary<(string Rule, string Subject), (DateTimeOffset Until, int Suppressed)> throttled = [];
 
-    public bool Admit(Alert alert, TimeSpan throttle, out int suppressed)
+    /// <summary>Whether the alert <paramref name="id"/> of <paramref name="ruleId"/> on <paramref name="subject"/> at <paramref name="time"/> goes out.</summary>
+    public bool Admit(string id, string ruleId, string subject, DateTimeOffset time, TimeSpan throttle, out int suppressed)
     {
         suppressed = 0;
-        if (seen.ContainsKey(alert.Id))
+        if (!seen.TryAdd(id, time))
         {
             stats.Deduplicated++;
             return false;
         }
 
-        seen[alert.Id] = alert.Time;
-        seenOrder.Enqueue((alert.Id, alert.Time));
-        var key = (alert.Rule.Id, alert.Subject);
-        if (throttled.TryGetValue(key, out var state) && alert.Time < state.Until)
+        seenOrder.Enqueue((id, time));
+        var key = (ruleId, subject);
+        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(throttled, key, out var known);
+        if (known && time < state.Until)
         {
-            throttled[key] = state with { Suppressed = state.Suppressed + 1 };
+            state.Suppressed++;
             stats.Throttled++;
             return false;
         }
 
         suppressed = state.Suppressed;
-        throttled[key] = (alert.Time + throttle, 0);
+        state = (time + throttle, 0);
         return true;
     }
 

@@ -28,12 +28,20 @@ public sealed class Observation
 
     private string? target;
     private string? actor;
+    private AlertEvidence? evidence;
 
     public static Observation Of(IdentityEvent e) => new(e.Time, e, null);
 
     public static Observation Of(CaseSignal s) => new(s.Time, null, s);
 
-    public AlertEvidence ToEvidence() => Event is { } e
+    /// <summary>Where this came from, as alert evidence names it: the event's source, or "case".</summary>
+    public string EvidenceSource => Event is { } e ? e.Source : "case";
+
+    /// <summary>Its id there: the source's event id, or the case step's entry id.</summary>
+    public string EvidenceId => Event is { } e ? e.SourceEventId : Signal!.EntryId;
+
+    /// <summary>This as an alert's evidence; made once, however many alerts rest on it.</summary>
+    public AlertEvidence ToEvidence() => evidence ??= Event is { } e
         ? new AlertEvidence(e.Source, e.SourceEventId, e.SourceEventType, e.Time)
         : new AlertEvidence("case", Signal!.EntryId, Signals.CaseSignalWire.Name(Signal.Kind), Signal.Time);
 

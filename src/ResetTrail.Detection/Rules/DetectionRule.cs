@@ -51,7 +51,7 @@ internal abstract class DetectionRule(RuleInfo info, RuleSettings settings, Rule
     public bool Reads(ChangeKind kind, string eventType, DetectionConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        if (ReadsAdminConsole && config.AdminConsoleEvents.Any(p => Glob.Matches(p, eventType)))
+        if (ReadsAdminConsole && Is.AnyGlob(config.AdminConsoleEvents, eventType))
         {
             return true;
         }

@@ -20,11 +20,55 @@ internal static class Is
         ChangeKind.TemporaryAccessPassIssued, ChangeKind.RecoveryCodesChanged,
     ];
 
-    public static bool Kind(Observation o, params ChangeKind[] kinds) =>
-        o.Event is { Success: true } e && kinds.Contains(e.Kind);
+    public static bool Kind(Observation o, params ReadOnlySpan<ChangeKind> kinds)
+    {
+        if (o.Event is not { Success: true } e)
+        {
+            return false;
+        }
 
-    public static bool Type(Observation o, params string[] types) =>
-        o.Event is { } e && types.Contains(e.SourceEventType, StringComparer.Ordinal);
+        foreach (var kind in kinds)
+        {
+            if (kind == e.Kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool Type(Observation o, params ReadOnlySpan<string> types)
+    {
+        if (o.Event is not { } e)
+        {
+            return false;
+        }
+
+        foreach (var type in types)
+        {
+            if (string.Equals(type, e.SourceEventType, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> matches one of <paramref name="globs"/>.</summary>
+    public static bool AnyGlob(IReadOnlyList<string> globs, string text)
+    {
+        for (var i = 0; i < globs.Count; i++)
+        {
+            if (Core.Policy.Deciding.Glob.Matches(globs[i], text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool Credential(Observation o) => o.Event is { IsCredentialChange: true };
 
@@ -42,7 +86,7 @@ internal static class Is
                 or "suspicious_login" or "account_disabled_password_leak" or "gov_attack_warning");
 
     public static bool AdminConsole(Observation o, DetectionConfig c) =>
-        o.Event is { Success: true } e && c.AdminConsoleEvents.Any(p => Core.Policy.Deciding.Glob.Matches(p, e.SourceEventType));
+        o.Event is { Success: true } e && AnyGlob(c.AdminConsoleEvents, e.SourceEventType);
 
     public static bool ThirdPartyActor(Observation o, DetectionConfig c, out ThirdParty? party)
     {

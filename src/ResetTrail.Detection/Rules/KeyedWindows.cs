@@ -40,7 +40,47 @@ internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats
         return true;
     }
 
-    public IReadOnlyList<Observation> Get(string key) => keys.TryGetValue(key, out var list) ? list : [];
+    /// <summary>
+    /// The newest observation of <paramref name="key"/> at or between <paramref name="notBefore"/> and
+    /// <paramref name="notAfter"/> other than <paramref name="except"/>, or null.
+    /// </summary>
+    public Observation? Latest(string key, DateTimeOffset notBefore, DateTimeOffset notAfter, Observation? except = null)
+    {
+        if (!keys.TryGetValue(key, out var list))
+        {
+            return null;
+        }
+
+        for (var i = list.Count - 1; i >= 0; i--)
+        {
+            var p = list[i];
+            if (p.Time <= notAfter && p.Time >= notBefore && !ReferenceEquals(p, except))
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="o"/> is still held under <paramref name="key"/>.</summary>
+    public bool Contains(string key, Observation o)
+    {
+        if (!keys.TryGetValue(key, out var list))
+        {
+            return false;
+        }
+
+        for (var i = list.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(list[i], o))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Remove(string key) => keys.Remove(key);
 

@@ -109,7 +109,7 @@ internal static class PublishedRules
             otherTypes: ["4794"]);
 
         yield return Single("RT-D018", "Okta 2023 support-system breach indicator", Severity.Critical, "T1136", Identity, [Other, AccountEnabled],
-            (o, c) => Is.Type(o, "user.lifecycle.create", "4720", "Add user") && c.IndicatorAccounts.Any(p => Core.Policy.Deciding.Glob.Matches(p, o.Target)),
+            (o, c) => Is.Type(o, "user.lifecycle.create", "4720", "Add user") && Is.AnyGlob(c.IndicatorAccounts, o.Target),
             "creation of an account named as a breach indicator", o => $"account {o.Target} created: a published indicator of the 2023 Okta support breach",
             otherTypes: ["user.lifecycle.create", "4720", "Add user"]);
 

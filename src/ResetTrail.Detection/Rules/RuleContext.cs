@@ -16,12 +16,30 @@ internal sealed class RuleContext(DetectionConfig config, EngineStats stats, Ale
 
     public void Raise(DetectionRule rule, string subject, IReadOnlyList<Observation> evidence, DateTimeOffset windowStart, string threshold, string summary)
     {
-        var shown = evidence.Count > MaxEvidence ? [.. evidence.Take(MaxEvidence)] : evidence;
-        var items = shown.Select(o => o.ToEvidence()).ToList();
-        var last = evidence.Max(o => o.Time);
-        var alert = new Alert
+        IReadOnlyList<Observation> shown = evidence.Count > MaxEvidence ? [.. evidence.Take(MaxEvidence)] : evidence;
+        var last = evidence[0].Time;
+        for (var i = 1; i < evidence.Count; i++)
         {
-            Id = AlertIds.Of(rule.Info.Id, subject, items),
+            last = evidence[i].Time > last ? evidence[i].Time : last;
+        }
+
+        // The gate decides on the id, rule, subject and time: a held-back alert is never built.
+        var id = AlertIds.Of(rule.Info.Id, subject, shown, static o => o.EvidenceSource, static o => o.EvidenceId);
+        if (!gate.Admit(id, rule.Info.Id, subject, last, rule.Throttle ?? Config.Throttle, out var suppressed))
+        {
+            return;
+        }
+
+        var items = new AlertEvidence[shown.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = shown[i].ToEvidence();
+        }
+
+        Stats.Alerts++;
+        output.Alert(new Alert
+        {
+            Id = id,
             Rule = rule.Info,
             Subject = subject,
             Time = last,
@@ -30,11 +48,7 @@ internal sealed class RuleContext(DetectionConfig config, EngineStats stats, Ale
             Threshold = threshold,
             Summary = summary,
             Evidence = items,
-        };
-        if (gate.Admit(alert, rule.Throttle ?? Config.Throttle, out var suppressed))
-        {
-            Stats.Alerts++;
-            output.Alert(alert with { Suppressed = suppressed });
-        }
+            Suppressed = suppressed,
+        });
     }
 }

@@ -39,6 +39,70 @@ public sealed class DetectCommandTests
         Assert.Equal(findings.Select(f => f.GetProperty("finding_info").GetProperty("uid").GetString()), ids);
     }
 
+    /// <summary>The fixture repeated <paramref name="copies"/> times with fresh event ids (so none is a repeat), and a broken line after <paramref name="brokenAfter"/> lines when given.</summary>
+    private static string Repeated(CliRunner cli, int copies, int? brokenAfter = null)
+    {
+        var lines = File.ReadAllLines(Fixture("system-log.ndjson")).Where(l => l.Length > 0).ToList();
+        var text = new System.Text.StringBuilder();
+        var written = 0;
+        for (var copy = 0; copy < copies; copy++)
+        {
+            foreach (var line in lines)
+            {
+                if (written++ == brokenAfter)
+                {
+                    text.Append("{\"uuid\": \"broken\", \"published\": \n");
+                }
+
+                // Fresh ids, and each copy an hour after the one before, so none is a repeat or late.
+                var renamed = System.Text.RegularExpressions.Regex.Replace(line, "\"uuid\":\"([^\"]+)\"", m => $"\"uuid\":\"{m.Groups[1].Value}-{copy}\"");
+                var moved = System.Text.RegularExpressions.Regex.Replace(renamed, "\"published\":\"([^\"]+)\"", m =>
+                    $"\"published\":\"{DateTimeOffset.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).AddHours(copy).UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\"");
+                text.Append(moved).Append('\n');
+            }
+        }
+
+        return cli.WriteFile("repeated.ndjson", text.ToString());
+    }
+
+    private static int Count(CliResult result, string rule) => result.Lines.Count(l => l.Contains($"\"rule\":\"{rule}\"", StringComparison.Ordinal));
+
+    [Fact]
+    public void Records_read_on_the_reader_thread_give_every_alert_in_order_over_many_batches()
+    {
+        using var cli = new CliRunner();
+        var config = cli.WriteFile("detection.yaml", "version: 1\nengine:\n  throttle: 0\n");
+        var one = cli.Run("detect", Fixture("system-log.ndjson"), "--config", config, "--format", "jsonl");
+        var many = cli.Run("detect", Repeated(cli, 300), "--config", config, "--format", "jsonl");
+        Assert.Equal(0, many.ExitCode);
+        Assert.True(Count(one, "RT-D015") > 0, one.Output);
+        Assert.Equal(300 * Count(one, "RT-D015"), Count(many, "RT-D015"));
+        Assert.Contains("1500 observed", many.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_record_read_on_the_reader_thread_stops_the_run_with_its_line()
+    {
+        using var cli = new CliRunner();
+        var result = cli.Run("detect", Repeated(cli, 300, brokenAfter: 1200), "--format", "jsonl");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("repeated.ndjson:1201", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--skip-bad", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_skip_bad_a_malformed_record_is_reported_and_every_other_record_is_read()
+    {
+        using var cli = new CliRunner();
+        var config = cli.WriteFile("detection.yaml", "version: 1\nengine:\n  throttle: 0\n");
+        var one = cli.Run("detect", Fixture("system-log.ndjson"), "--config", config, "--format", "jsonl");
+        var result = cli.Run("detect", Repeated(cli, 300, brokenAfter: 1200), "--config", config, "--format", "jsonl", "--skip-bad");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("skipped", result.Error, StringComparison.Ordinal);
+        Assert.Contains("1 malformed records skipped", result.Error, StringComparison.Ordinal);
+        Assert.Equal(300 * Count(one, "RT-D015"), Count(result, "RT-D015"));
+    }
+
     [Fact]
     public void A_configuration_with_problems_stops_with_file_line_and_column()
     {

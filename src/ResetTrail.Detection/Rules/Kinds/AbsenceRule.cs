@@ -49,7 +49,7 @@ internal sealed class AbsenceRule(
             return;
         }
 
-        if (lookBack > TimeSpan.Zero && answers.Get(key).Any(a => o.Time - a.Time <= lookBack))
+        if (lookBack > TimeSpan.Zero && answers.Latest(key, o.Time - lookBack, DateTimeOffset.MaxValue) is not null)
         {
             return;
         }
@@ -65,7 +65,7 @@ internal sealed class AbsenceRule(
         while (deadlines.TryPeek(out var item, out var deadline) && deadline < watermark)
         {
             deadlines.Dequeue();
-            if (pending.Get(item.Key).Contains(item.Trigger))
+            if (pending.Contains(item.Key, item.Trigger))
             {
                 var threshold = $"{trigger.Name} without {answer.Name} on the same {describe} within {Format.Duration(Window)}"
                     + (lookBack > TimeSpan.Zero ? $" (or {Format.Duration(lookBack)} before)" : string.Empty);

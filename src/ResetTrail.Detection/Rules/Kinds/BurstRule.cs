@@ -73,20 +73,22 @@ internal sealed class BurstRule : DetectionRule
             return;
         }
 
-        var view = View(window.Entries, k, o.Time - Window);
+        // This instance's view, oldest first: the first observation of each distinct value is the evidence.
+        var entries = window.Entries;
         var firstPerValue = new List<Observation>();
         var seen = store.Scratch;
         seen.Clear();
-        foreach (var entry in view)
+        for (var i = ViewStart(entries, k, o.Time - Window); i < entries.Count; i++)
         {
-            if (seen.Add(entry.Slot))
+            var entry = entries[i];
+            if ((entry.AllowedBy & bit) == 0 && seen.Add(entry.Slot))
             {
                 firstPerValue.Add(entry.Observation);
             }
         }
 
         var distinct = seen.Count;
-        var start = view[0].Observation.Time;
+        var start = firstPerValue[0].Time;
         threshold ??= string.Create(CultureInfo.InvariantCulture, $"at least {Threshold} distinct {counted} per {keyName} within {Format.Duration(Window)}");
         var summary = string.Create(CultureInfo.InvariantCulture, $"{keyName} {k}: {distinct} distinct {counted} between {Format.Time(start)} and {Format.Time(o.Time)}");
         context.Raise(this, k, firstPerValue, start, threshold, summary);
@@ -141,12 +143,16 @@ internal sealed class BurstRule : DetectionRule
         return false;
     }
 
-    /// <summary>This instance's window, oldest first.</summary>
-    private List<BurstStore.Entry> View(WindowDeque<BurstStore.Entry> window, string k, DateTimeOffset since)
+    /// <summary>
+    /// Where this instance's view starts in the key's window: walking back from the newest entry, the oldest one still
+    /// in its window, after its last alert on the key, among the newest <c>maxPerKey</c> it does not exempt.
+    /// </summary>
+    private int ViewStart(WindowDeque<BurstStore.Entry> window, string k, DateTimeOffset since)
     {
         var after = startedOver.GetValueOrDefault(k, long.MinValue);
-        var view = new List<BurstStore.Entry>();
-        for (var i = window.Count - 1; i >= 0 && view.Count < maxPerKey; i--)
+        var start = window.Count;
+        var taken = 0;
+        for (var i = window.Count - 1; i >= 0 && taken < maxPerKey; i--)
         {
             var entry = window[i];
             if (entry.Sequence <= after || entry.Observation.Time < since)
@@ -154,13 +160,13 @@ internal sealed class BurstRule : DetectionRule
                 break;
             }
 
+            start = i;
             if ((entry.AllowedBy & bit) == 0)
             {
-                view.Add(entry);
+                taken++;
             }
         }
 
-        view.Reverse();
-        return view;
+        return start;
     }
 }

@@ -5,7 +5,7 @@ namespace ResetTrail.Detection.Rules.Kinds;
 
 /// <summary>
 /// Per user, the networks (IP), countries and devices (user agent) their successful sign-ins came from, at most
-/// <c>maxPerValue</c> values each user (oldest forgotten), at most <c>maxKeys</c> users (counted when hit). Shared by
+/// <c>maxPerValue</c> values of each of the three per user (oldest forgotten), at most <c>maxKeys</c> users (counted when hit). Shared by
 /// the instances of one new-context rule (ADR 0044): each instance asks about an observation before it is learned,
 /// so an observation is learned once, when the next one arrives (<see cref="Before"/>), after every instance has
 /// judged it against the same history.
@@ -53,25 +53,27 @@ internal sealed class ContextHistories(int maxKeys, int maxPerValue, EngineStats
         history.Add(e);
     }
 
+    /// <summary>One user's networks, countries and devices, each at most <c>max</c>, the oldest of each forgotten first.</summary>
     private sealed class History(int max)
     {
-        private readonly LinkedList<string> order = new();
-        private readonly HashSet<string> values = new(StringComparer.Ordinal);
+        private readonly Known networks = new(max);
+        private readonly Known countries = new(max);
+        private readonly Known devices = new(max);
 
         public List<string> Novelty(IdentityEvent e)
         {
             var novel = new List<string>();
-            if (e.SourceIp is { } ip && !values.Contains("ip:" + ip))
+            if (e.SourceIp is { } ip && !networks.Contains(ip))
             {
                 novel.Add("network " + ip);
             }
 
-            if (e.Country is { } c && !values.Contains("country:" + c))
+            if (e.Country is { } c && !countries.Contains(c))
             {
                 novel.Add("country " + c);
             }
 
-            if (e.UserAgent is { } ua && !values.Contains("device:" + ua))
+            if (e.UserAgent is { } ua && !devices.Contains(ua))
             {
                 novel.Add("device");
             }
@@ -81,23 +83,31 @@ internal sealed class ContextHistories(int maxKeys, int maxPerValue, EngineStats
 
         public void Add(IdentityEvent e)
         {
-            Remember(e.SourceIp is { } ip ? "ip:" + ip : null);
-            Remember(e.Country is { } c ? "country:" + c : null);
-            Remember(e.UserAgent is { } ua ? "device:" + ua : null);
+            networks.Remember(e.SourceIp);
+            countries.Remember(e.Country);
+            devices.Remember(e.UserAgent);
         }
+    }
 
-        private void Remember(string? value)
+    /// <summary>Values seen, at most <c>max</c>; remembering one more forgets the oldest.</summary>
+    private sealed class Known(int max)
+    {
+        private readonly Queue<string> order = new();
+        private readonly HashSet<string> values = new(StringComparer.Ordinal);
+
+        public bool Contains(string value) => values.Contains(value);
+
+        public void Remember(string? value)
         {
             if (value is null || !values.Add(value))
             {
                 return;
             }
 
-            order.AddLast(value);
+            order.Enqueue(value);
             if (order.Count > max)
             {
-                values.Remove(order.First!.Value);
-                order.RemoveFirst();
+                values.Remove(order.Dequeue());
             }
         }
     }

@@ -84,7 +84,7 @@ internal sealed class NewContextRule(
         var limit = o.Time;
         for (var j = count - 1; j >= 0; j--)
         {
-            var previous = partial[j].Get(key).LastOrDefault(p => p.Time <= limit && o.Time - p.Time <= Window && p != o);
+            var previous = partial[j].Latest(key, o.Time - Window, limit, o);
             if (previous is null)
             {
                 return null;

@@ -88,7 +88,7 @@ internal sealed class SequenceRule : DetectionRule
     {
         if (anyOrder && steps.Count == 2)
         {
-            var other = state[1 - i].Get(key).LastOrDefault(p => o.Time - p.Time <= Window && p != o);
+            var other = state[1 - i].Latest(key, o.Time - Window, DateTimeOffset.MaxValue, o);
             return other is null ? null : i == 1 ? [other, o] : [o, other];
         }
 
@@ -101,7 +101,7 @@ internal sealed class SequenceRule : DetectionRule
         var limit = o.Time;
         for (var j = i - 1; j >= 0; j--)
         {
-            var previous = state[j].Get(key).LastOrDefault(p => p.Time <= limit && o.Time - p.Time <= Window && p != o);
+            var previous = state[j].Latest(key, o.Time - Window, limit, o);
             if (previous is null)
             {
                 return null;
