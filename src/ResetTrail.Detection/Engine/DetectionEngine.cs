@@ -69,7 +69,20 @@ public sealed class DetectionEngine
     /// time (<see cref="Pass"/>).
     /// </summary>
     public bool Reads(ChangeKind kind, string eventType) =>
-        (int)kind < byKind.Length && byKind[(int)kind].Concat(onArrivalByKind[(int)kind]).Any(r => r.Reads(kind, eventType, config));
+        (int)kind < byKind.Length && (AnyReads(byKind[(int)kind], kind, eventType) || AnyReads(onArrivalByKind[(int)kind], kind, eventType));
+
+    private bool AnyReads(DetectionRule[] candidates, ChangeKind kind, string eventType)
+    {
+        foreach (var rule in candidates)
+        {
+            if (rule.Reads(kind, eventType, config))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// An event no rule reads (<see cref="Reads"/>) was read at <paramref name="time"/>: time moves as it would have

@@ -21,7 +21,7 @@ internal abstract class DetectionRule(RuleInfo info, RuleSettings settings, Rule
 
     public TimeSpan? Throttle { get; } = settings.Throttle;
 
-    private readonly IReadOnlyList<string> allow = settings.Allow;
+    private readonly Glob.Compiled[] allow = [.. settings.Allow.Select(Glob.Compile)];
 
     /// <summary>The identity-event kinds this rule reads; null for every kind.</summary>
     public abstract IReadOnlyList<ChangeKind>? Kinds { get; }
@@ -69,9 +69,9 @@ internal abstract class DetectionRule(RuleInfo info, RuleSettings settings, Rule
     protected bool Allowed(Observation o)
     {
         ArgumentNullException.ThrowIfNull(o);
-        for (var i = 0; i < allow.Count; i++)
+        for (var i = 0; i < allow.Length; i++)
         {
-            if (Glob.Matches(allow[i], o.Target) || (o.Actor is { } a && Glob.Matches(allow[i], a)))
+            if (allow[i].Matches(o.Target) || (o.Actor is { } a && allow[i].Matches(a)))
             {
                 return true;
             }

@@ -8,50 +8,66 @@ namespace ResetTrail.Core.Policy.Deciding;
 /// </summary>
 internal static class Glob
 {
-    public static bool Matches(string pattern, string text)
+    public static bool Matches(string pattern, string text) => Compile(pattern).Matches(text);
+
+    /// <summary>The pattern split once at its stars, for matching many texts.</summary>
+    public static Compiled Compile(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        ArgumentNullException.ThrowIfNull(text);
-        var rest = pattern.AsSpan();
-        var input = text.AsSpan();
-        var firstStar = rest.IndexOf('*');
+        var firstStar = pattern.IndexOf('*', StringComparison.Ordinal);
         if (firstStar < 0)
         {
-            return input.Equals(rest, StringComparison.OrdinalIgnoreCase);
+            return new Compiled(pattern, string.Empty, string.Empty, HasStar: false);
         }
 
-        var lastStar = rest.LastIndexOf('*');
-        var prefix = rest[..firstStar];
-        var suffix = rest[(lastStar + 1)..];
-        if (input.Length < prefix.Length + suffix.Length
-            || !input.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-            || !input.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        var lastStar = pattern.LastIndexOf('*');
+        return new Compiled(pattern[..firstStar], lastStar > firstStar ? pattern[(firstStar + 1)..lastStar] : string.Empty, pattern[(lastStar + 1)..], HasStar: true);
+    }
+
+    /// <summary>A pattern as its text before the first star, between the first and last, and after the last.</summary>
+    internal readonly record struct Compiled(string Prefix, string Middle, string Suffix, bool HasStar)
+    {
+        public bool Matches(string text)
         {
-            return false;
+            ArgumentNullException.ThrowIfNull(text);
+            return HasStar ? MatchesStarred(text) : string.Equals(Prefix, text, StringComparison.OrdinalIgnoreCase);
         }
 
-        // The middle segments, in order, between the prefix and the suffix.
-        input = input[prefix.Length..^suffix.Length];
-        var middle = lastStar > firstStar ? rest[(firstStar + 1)..lastStar] : [];
-        while (!middle.IsEmpty)
+        private bool MatchesStarred(string text)
         {
-            var star = middle.IndexOf('*');
-            var segment = star < 0 ? middle : middle[..star];
-            middle = star < 0 ? [] : middle[(star + 1)..];
-            if (segment.IsEmpty)
-            {
-                continue;
-            }
-
-            var at = input.IndexOf(segment, StringComparison.OrdinalIgnoreCase);
-            if (at < 0)
+            var input = text.AsSpan();
+            var prefix = Prefix.AsSpan();
+            var suffix = Suffix.AsSpan();
+            if (input.Length < prefix.Length + suffix.Length
+                || !input.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                || !input.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
 
-            input = input[(at + segment.Length)..];
-        }
+            // The middle segments, in order, between the prefix and the suffix.
+            input = input[prefix.Length..^suffix.Length];
+            var middle = Middle.AsSpan();
+            while (!middle.IsEmpty)
+            {
+                var star = middle.IndexOf('*');
+                var segment = star < 0 ? middle : middle[..star];
+                middle = star < 0 ? [] : middle[(star + 1)..];
+                if (segment.IsEmpty)
+                {
+                    continue;
+                }
 
-        return true;
+                var at = input.IndexOf(segment, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    return false;
+                }
+
+                input = input[(at + segment.Length)..];
+            }
+
+            return true;
+        }
     }
 }

@@ -68,7 +68,7 @@ internal sealed class BurstRule : DetectionRule
             return;
         }
 
-        if (!Reaches(window.Entries, k, o.Time - Window))
+        if (!Reaches(window, k, o.Time - Window))
         {
             return;
         }
@@ -113,16 +113,31 @@ internal sealed class BurstRule : DetectionRule
         }
     }
 
-    /// <summary>Whether this instance's view holds at least <see cref="DetectionRule.Threshold"/> distinct values, newest first, stopping as soon as it does.</summary>
-    private bool Reaches(WindowDeque<BurstStore.Entry> window, string k, DateTimeOffset since)
+    /// <summary>Whether this instance's view holds at least <see cref="DetectionRule.Threshold"/> distinct values.</summary>
+    private bool Reaches(BurstStore.KeyWindow window, string k, DateTimeOffset since)
     {
         var after = startedOver.GetValueOrDefault(k, long.MinValue);
+        var entries = window.Entries;
+        if ((window.AllowedByAny & bit) == 0)
+        {
+            // Nothing held is exempt for this instance: its view is a suffix of the window, from the newest of three
+            // bounds (its window, its last alert, its cap), and a value counts when its newest entry is in it.
+            var from = Math.Max(window.FirstAtOrAfter(since), entries.Count - maxPerKey);
+            if (from >= entries.Count)
+            {
+                return false;
+            }
+
+            var first = Math.Max(entries[from].Sequence, after == long.MinValue ? long.MinValue : after + 1);
+            return window.DistinctSince(first) >= Threshold;
+        }
+
         var seen = store.Scratch;
         seen.Clear();
         var taken = 0;
-        for (var i = window.Count - 1; i >= 0 && taken < maxPerKey; i--)
+        for (var i = entries.Count - 1; i >= 0 && taken < maxPerKey; i--)
         {
-            var entry = window[i];
+            var entry = entries[i];
             if (entry.Sequence <= after || entry.Observation.Time < since)
             {
                 break;

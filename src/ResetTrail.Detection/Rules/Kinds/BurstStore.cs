@@ -131,8 +131,51 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
     {
         private readonly Dictionary<string, (int Count, int Slot)> values = new(StringComparer.Ordinal);
         private readonly Stack<int> freeSlots = new();
+        private long[] latest = new long[8];
 
         public WindowDeque<Entry> Entries { get; } = new();
+
+        /// <summary>Every member whose allow-list exempts some entry held (or held before: it only grows while the key lives).</summary>
+        public ulong AllowedByAny { get; private set; }
+
+        /// <summary>
+        /// How many distinct values have an entry at or after <paramref name="sequence"/>: a value's newest entry
+        /// decides, so this visits the values, not the entries.
+        /// </summary>
+        public int DistinctSince(long sequence)
+        {
+            var count = 0;
+            var slots = values.Count + freeSlots.Count;
+            for (var slot = 0; slot < slots; slot++)
+            {
+                if (latest[slot] >= sequence)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        /// <summary>The index of the first entry at or after <paramref name="since"/> (entries are in time order), or Count.</summary>
+        public int FirstAtOrAfter(DateTimeOffset since)
+        {
+            int low = 0, high = Entries.Count;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (Entries[middle].Observation.Time < since)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
 
         /// <summary>Distinct values held; no member's view, a part of these entries, can count more.</summary>
         public int DistinctValues => values.Count;
@@ -146,6 +189,13 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
             }
 
             held.Count++;
+            if (held.Slot >= latest.Length)
+            {
+                Array.Resize(ref latest, latest.Length * 2);
+            }
+
+            latest[held.Slot] = sequence;
+            AllowedByAny |= allowedBy;
             Entries.Add(new Entry(o, value, held.Slot, sequence, allowedBy));
         }
 
