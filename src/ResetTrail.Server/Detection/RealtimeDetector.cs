@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ResetTrail.Detection.Delivery;
@@ -21,6 +22,7 @@ namespace ResetTrail.Server.Detection;
 /// soon as this server commits a step (<see cref="CaseStepSignal"/>, by <see cref="CaseStepListener"/>), before any
 /// events when a step was committed since the last read (so a step answered before a delivery is accepted goes in
 /// first), and every <see cref="DetectionSettings.CasePoll"/> on the clock's tick for steps other servers committed.
+/// On a database shared by several servers only the one that leads (<see cref="ServerDatabase.TryLead"/>) evaluates.
 /// </summary>
 internal sealed partial class RealtimeDetector : IRealtimeEventObserver
 {
@@ -29,19 +31,25 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
 
     private const string Stream = "serve";
     private readonly Lock gate = new();
-    private readonly DetectionEngine engine;
-    private readonly OutboxWriter writer;
+    private readonly DetectionSettings settings;
+    private readonly IAlertOutbox outbox;
+    private readonly IReadOnlyList<string> sinks;
     private readonly OutboxDispatcher dispatcher;
     private readonly ServerDatabase database;
     private readonly TimeProvider time;
     private readonly ILogger<RealtimeDetector> logger;
-    private readonly CaseSignalFeed caseSignals;
     private readonly CaseStepSignal steps;
     private readonly TimeSpan casePoll;
+    private DetectionEngine engine;
+    private OutboxWriter writer;
+    private CaseSignalFeed caseSignals;
     private long stepsRead = -1;
     private DateTimeOffset casesReadAt;
     private HashSet<string>? replayed;
     private DateTimeOffset replayedUpTo;
+    private bool leading;
+    private bool led;
+    private long eventsObserved;
 
     public RealtimeDetector(
         DetectionSettings settings,
@@ -54,18 +62,22 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         ILogger<RealtimeDetector> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        writer = new OutboxWriter(outbox, sinks);
+        this.settings = settings;
+        this.outbox = outbox;
+        this.sinks = sinks;
         this.dispatcher = dispatcher;
-        engine = new DetectionEngine(settings.Config, writer);
         this.database = database;
         this.time = time;
         this.logger = logger;
-        caseSignals = new CaseSignalFeed(database.Cases);
         this.steps = steps;
         casePoll = settings.CasePoll;
+        Begin();
     }
 
     public EngineStats Stats => engine.Stats;
+
+    /// <summary>Events of inbox deliveries this detector evaluated (the replay not counted).</summary>
+    public long EventsObserved => Interlocked.Read(ref eventsObserved);
 
     /// <summary>This server committed a case step the rules have not read yet.</summary>
     public bool CaseStepsPending => steps.Count != Interlocked.Read(ref stepsRead);
@@ -75,7 +87,11 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         ArgumentNullException.ThrowIfNull(events);
         lock (gate)
         {
-            EnsureReplayed();
+            if (!Lead())
+            {
+                return; // the lead moved while the delivery was read; the server that leads now replays the stored events
+            }
+
             if (CaseStepsPending)
             {
                 AddCaseSignals();
@@ -87,6 +103,7 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
                 if (replayed is null || !replayed.Contains(Key(e)))
                 {
                     engine.Add(e);
+                    Interlocked.Increment(ref eventsObserved);
                 }
             }
 
@@ -102,7 +119,11 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
     {
         lock (gate)
         {
-            EnsureReplayed();
+            if (!Lead())
+            {
+                return;
+            }
+
             if (CaseStepsPending || time.GetUtcNow() - casesReadAt >= casePoll)
             {
                 AddCaseSignals();
@@ -117,10 +138,49 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
     {
         lock (gate)
         {
-            EnsureReplayed();
-            AddCaseSignals();
-            AdvanceAndCommit();
+            if (Lead())
+            {
+                AddCaseSignals();
+                AdvanceAndCommit();
+            }
         }
+    }
+
+    /// <summary>
+    /// Whether this server leads (<see cref="ServerDatabase.TryLead"/>: always on SQLite, one server of a shared
+    /// PostgreSQL database). A server that does not lead evaluates nothing. One that takes the lead back after losing
+    /// it starts from empty windows and replays the stored events, since what it remembered stopped when it lost the
+    /// lead; called under the lock.
+    /// </summary>
+    private bool Lead()
+    {
+        if (!database.TryLead())
+        {
+            leading = false;
+            return false;
+        }
+
+        if (!leading && led)
+        {
+            Begin();
+        }
+
+        leading = led = true;
+        EnsureReplayed();
+        return true;
+    }
+
+    /// <summary>Empty windows, nothing replayed yet, no case step read: the state of a detector that just started.</summary>
+    [MemberNotNull(nameof(engine), nameof(writer), nameof(caseSignals))]
+    private void Begin()
+    {
+        writer = new OutboxWriter(outbox, sinks);
+        engine = new DetectionEngine(settings.Config, writer);
+        caseSignals = new CaseSignalFeed(database.Cases);
+        replayed = null;
+        replayedUpTo = default;
+        Interlocked.Exchange(ref stepsRead, -1);
+        casesReadAt = default;
     }
 
     /// <summary>Reads every case step committed since the last read (by any server); called under the lock.</summary>

@@ -37,9 +37,11 @@ public sealed class ServerDatabase : IDisposable
     private readonly Func<TimeProvider, Result<IAccountStore>> openAccounts;
     private readonly Func<TimeProvider, IAlertOutbox> openAlerts;
     private readonly IDisposable? inboxResource;
+    private readonly PostgresLease? lease;
 
     private ServerDatabase(Parts parts)
     {
+        lease = parts.Lease;
         Name = parts.Name;
         IsShared = parts.IsShared;
         Log = parts.Log;
@@ -82,8 +84,16 @@ public sealed class ServerDatabase : IDisposable
     /// <summary>Detection's alert outbox; the caller owns it.</summary>
     public IAlertOutbox OpenAlertOutbox(TimeProvider time) => openAlerts(time);
 
+    /// <summary>
+    /// Whether this server is the one that processes the inbox and runs detection. On SQLite always (one file, one
+    /// server). On PostgreSQL the holder of a session advisory lock (<see cref="PostgresLease"/>): one server of the
+    /// installation at a time; when it stops or dies another takes over at its next check.
+    /// </summary>
+    public bool TryLead() => lease?.TryHold() ?? true;
+
     public void Dispose()
     {
+        lease?.Dispose();
         inboxResource?.Dispose();
         Log.Dispose();
     }
@@ -104,7 +114,8 @@ public sealed class ServerDatabase : IDisposable
         return new ServerDatabase(new Parts(
             log.Path, false, log, new SqliteCaseStore(log), new SqliteTokenStore(log.Path), new SqliteEventStore(log.Path), new SqliteInbox(log.Path),
             t => Widen(SqliteAccountStore.Open(log.Path, t, settings.SecretsKeyFile)),
-            t => SqliteAlertOutbox.Open(log.Path, t)));
+            t => SqliteAlertOutbox.Open(log.Path, t),
+            null));
     }
 
     /// <summary>
@@ -131,7 +142,8 @@ public sealed class ServerDatabase : IDisposable
             log.Database, true, log, new PostgresCaseStore(log), new PostgresTokenStore(log.DataSource), new PostgresEventStore(log.DataSource),
             new PostgresInbox(log.DataSource),
             _ => Widen(PostgresAccountStore.Open(log.DataSource, secrets)),
-            t => new PostgresAlertOutbox(log.DataSource, t)));
+            t => new PostgresAlertOutbox(log.DataSource, t),
+            new PostgresLease(log.DataSource, PostgresLease.InboxKey)));
     }
 
     private static Result<IAccountStore> Widen<T>(Result<T> opened)
@@ -139,5 +151,5 @@ public sealed class ServerDatabase : IDisposable
 
     private sealed record Parts(
         string Name, bool IsShared, IEvidenceLog Log, ICaseStore Cases, ITokenStore Tokens, IEventStore Events, IInbox Inbox,
-        Func<TimeProvider, Result<IAccountStore>> Accounts, Func<TimeProvider, IAlertOutbox> Alerts);
+        Func<TimeProvider, Result<IAccountStore>> Accounts, Func<TimeProvider, IAlertOutbox> Alerts, PostgresLease? Lease);
 }

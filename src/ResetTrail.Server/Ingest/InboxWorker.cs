@@ -10,7 +10,8 @@ namespace ResetTrail.Server.Ingest;
 /// <summary>
 /// Reads accepted deliveries in arrival order: their events are stored (idempotently, by source id) and shown to the
 /// observers, then the delivery is marked processed. A failure leaves the delivery pending and is retried, so a crash
-/// anywhere loses nothing; what a retry repeats is absorbed by the event ids.
+/// anywhere loses nothing; what a retry repeats is absorbed by the event ids. On a shared database only the server
+/// that leads (<see cref="ServerDatabase.TryLead"/>) processes: the others' deliveries wait for its next poll.
 /// </summary>
 internal sealed partial class InboxWorker(
     ServerDatabase database, InboxSignal signal, IEnumerable<IRealtimeEventObserver> observers, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
@@ -25,7 +26,8 @@ internal sealed partial class InboxWorker(
         {
             try
             {
-                if (ProcessPending() < Batch)
+                // One server of a shared database processes the inbox (and runs detection); the others only accept.
+                if (!database.TryLead() || ProcessPending() < Batch)
                 {
                     await signal.WaitAsync(Poll, stoppingToken).ConfigureAwait(false);
                 }
