@@ -106,13 +106,13 @@ public static class AlertJson
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(alert);
         json.WriteStartObject();
-        json.WriteString("id", alert.Id);
-        json.WriteString("rule", alert.Rule.Id);
-        json.WriteString("base_rule", alert.Rule.BaseId);
-        json.WriteString("title", alert.Rule.Title);
-        json.WriteString("severity", Core.WireName.Of(alert.Rule.Severity));
-        json.WriteString("technique", alert.Rule.Technique);
-        json.WriteString("time", alert.Time);
+        json.WriteString("id"u8, alert.Id);
+        json.WriteString("rule"u8, alert.Rule.Id);
+        json.WriteString("base_rule"u8, alert.Rule.BaseId);
+        json.WriteString("title"u8, alert.Rule.Title);
+        json.WriteString("severity"u8, Core.WireName.Of(alert.Rule.Severity));
+        json.WriteString("technique"u8, alert.Rule.Technique);
+        json.WriteString("time"u8, alert.Time);
         WriteFields(json, alert);
         json.WriteEndObject();
     }
@@ -151,21 +151,21 @@ public static class AlertJson
 
     private static void WriteFields(Utf8JsonWriter json, Alert alert)
     {
-        json.WriteString("subject", alert.Subject);
-        json.WriteString("window_start", alert.WindowStart);
-        json.WriteString("window_end", alert.WindowEnd);
-        json.WriteString("threshold", alert.Threshold);
-        json.WriteString("summary", alert.Summary);
-        json.WriteNumber("suppressed", alert.Suppressed);
-        json.WriteString("owner", alert.Rule.Owner);
-        json.WriteStartArray("evidence");
+        json.WriteString("subject"u8, alert.Subject);
+        json.WriteString("window_start"u8, alert.WindowStart);
+        json.WriteString("window_end"u8, alert.WindowEnd);
+        json.WriteString("threshold"u8, alert.Threshold);
+        json.WriteString("summary"u8, alert.Summary);
+        json.WriteNumber("suppressed"u8, alert.Suppressed);
+        json.WriteString("owner"u8, alert.Rule.Owner);
+        json.WriteStartArray("evidence"u8);
         foreach (var e in alert.Evidence)
         {
             json.WriteStartObject();
-            json.WriteString("source", e.Source);
-            json.WriteString("id", e.Id);
-            json.WriteString("type", e.Type);
-            json.WriteString("time", e.Time);
+            json.WriteString("source"u8, e.Source);
+            json.WriteString("id"u8, e.Id);
+            json.WriteString("type"u8, e.Type);
+            json.WriteString("time"u8, e.Time);
             json.WriteEndObject();
         }
 

@@ -138,7 +138,7 @@ internal sealed class BurstRule : DetectionRule
         for (var i = entries.Count - 1; i >= 0 && taken < maxPerKey; i--)
         {
             var entry = entries[i];
-            if (entry.Sequence <= after || entry.Observation.Time < since)
+            if (entry.Sequence <= after || entry.Time < since)
             {
                 break;
             }
@@ -170,7 +170,7 @@ internal sealed class BurstRule : DetectionRule
         for (var i = window.Count - 1; i >= 0 && taken < maxPerKey; i--)
         {
             var entry = window[i];
-            if (entry.Sequence <= after || entry.Observation.Time < since)
+            if (entry.Sequence <= after || entry.Time < since)
             {
                 break;
             }

@@ -30,7 +30,11 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
     /// One stored observation: its value and the value's slot in its key's window (equal values, equal slots), its place
     /// in arrival order, and a bit per member whose allow-list exempts it.
     /// </summary>
-    public readonly record struct Entry(Observation Observation, string Value, int Slot, long Sequence, ulong AllowedBy);
+    public readonly record struct Entry(Observation Observation, string Value, int Slot, long Sequence, ulong AllowedBy)
+    {
+        /// <summary>The observation's time, kept beside it so window searches read the window's array only.</summary>
+        public DateTimeOffset Time { get; } = Observation.Time;
+    }
 
     /// <summary>A slot set the members reuse to count distinct values without hashing them (one thread: the engine's).</summary>
     public SlotSet Scratch { get; } = new();
@@ -164,7 +168,7 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
             while (low < high)
             {
                 var middle = low + ((high - low) / 2);
-                if (Entries[middle].Observation.Time < since)
+                if (Entries[middle].Time < since)
                 {
                     low = middle + 1;
                 }
@@ -201,7 +205,7 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
 
         public void TrimBefore(DateTimeOffset since)
         {
-            while (Entries.Count > 0 && Entries.First.Observation.Time < since)
+            while (Entries.Count > 0 && Entries.First.Time < since)
             {
                 RemoveOldest();
             }
