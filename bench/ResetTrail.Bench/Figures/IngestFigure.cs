@@ -236,7 +236,7 @@ int main(int argc, char** argv) {
         return dll;
     }
 
-    internal static Dictionary<string, double> Hyperfine(List<(string Name, string Shell)> commands, int runs, Workspace workspace, List<string> notes)
+    internal static Dictionary<string, double> Hyperfine(List<(string Name, string Shell)> commands, int runs, Workspace workspace, List<string> notes, Dictionary<string, double>? cpu = null)
     {
         var export = workspace.PathFor("hyperfine.json");
         var arguments = new List<string> { "--runs", runs.ToString(CultureInfo.InvariantCulture), "--warmup", "0", "--style", "basic", "--export-json", export };
@@ -257,7 +257,12 @@ int main(int argc, char** argv) {
         using var json = JsonDocument.Parse(File.ReadAllBytes(export));
         foreach (var item in json.RootElement.GetProperty("results").EnumerateArray())
         {
-            seconds[item.GetProperty("command").GetString()!] = item.GetProperty("median").GetDouble();
+            var name = item.GetProperty("command").GetString()!;
+            seconds[name] = item.GetProperty("median").GetDouble();
+            if (cpu is not null)
+            {
+                cpu[name] = item.GetProperty("user").GetDouble() + item.GetProperty("system").GetDouble();
+            }
         }
 
         return seconds;
