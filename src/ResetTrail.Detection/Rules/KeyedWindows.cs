@@ -12,7 +12,7 @@ namespace ResetTrail.Detection.Rules;
 internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats)
 {
     private readonly Dictionary<string, WindowDeque<Observation>> keys = new(StringComparer.Ordinal);
-    private readonly Queue<(DateTimeOffset Time, string Key)> arrivals = new();
+    private readonly Queue<(DateTimeOffset Time, string Key, WindowDeque<Observation> Window)> arrivals = new();
 
     public int KeyCount => keys.Count;
 
@@ -36,7 +36,7 @@ internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats
         }
 
         list.Add(o);
-        arrivals.Enqueue((o.Time, key));
+        arrivals.Enqueue((o.Time, key, list));
         return true;
     }
 
@@ -99,9 +99,18 @@ internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats
         while (arrivals.TryPeek(out var oldest) && oldest.Time < since)
         {
             arrivals.Dequeue();
-            if (keys.TryGetValue(oldest.Key, out var list))
+
+            // The window the observation went into; a window since removed (emptied, or cleared by Remove) is trimmed
+            // to no effect, and only an emptied window costs a lookup of its key.
+            var list = oldest.Window;
+            while (list.Count > 0 && list.First.Time < since)
             {
-                TrimKey(oldest.Key, list, since);
+                list.RemoveFirst();
+            }
+
+            if (list.Count == 0 && keys.TryGetValue(oldest.Key, out var current) && ReferenceEquals(current, list))
+            {
+                keys.Remove(oldest.Key);
             }
         }
     }

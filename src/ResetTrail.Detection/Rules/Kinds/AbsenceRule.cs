@@ -60,6 +60,9 @@ internal sealed class AbsenceRule(
         }
     }
 
+    /// <summary>The condition alerts state, the same for every alert of this instance: made at the first.</summary>
+    private string? threshold;
+
     public override void Expire(DateTimeOffset watermark, RuleContext context)
     {
         while (deadlines.TryPeek(out var item, out var deadline) && deadline < watermark)
@@ -67,7 +70,7 @@ internal sealed class AbsenceRule(
             deadlines.Dequeue();
             if (pending.Contains(item.Key, item.Trigger))
             {
-                var threshold = $"{trigger.Name} without {answer.Name} on the same {describe} within {Format.Duration(Window)}"
+                threshold ??= $"{trigger.Name} without {answer.Name} on the same {describe} within {Format.Duration(Window)}"
                     + (lookBack > TimeSpan.Zero ? $" (or {Format.Duration(lookBack)} before)" : string.Empty);
                 var summary = $"{describe} {item.Key}: {trigger.Name} at {Format.Time(item.Trigger.Time)}, no {answer.Name} by {Format.Time(deadline)}";
                 context.Raise(this, item.Key, [item.Trigger], item.Trigger.Time, threshold, summary);

@@ -27,6 +27,9 @@ internal sealed class NewContextRule(
     private readonly ContextHistories histories = build.Share(info, () => new ContextHistories(build.MaxKeys, build.MaxPerKey, build.Stats));
     private readonly KeyedWindows[] partial = [.. prefix.Select(_ => new KeyedWindows(build.MaxKeys, build.MaxPerKey, build.Stats))];
 
+    /// <summary>The condition alerts state, the same for every alert of this instance: made at the first.</summary>
+    private string? threshold;
+
     /// <summary>Both the network and the device must be new (the admin-console rule: "new device and new IP"), not any one of them.</summary>
     public bool RequireAll { get; init; }
 
@@ -48,9 +51,8 @@ internal sealed class NewContextRule(
             && (!RequireAll || (novel.Any(n => n.StartsWith("network", StringComparison.Ordinal)) && novel.Contains("device"))))
         {
             chain.Add(o);
-            var steps = string.Join(" then ", prefix.Select(p => p.Name).Append(final.Name));
-            context.Raise(this, key, chain, chain[0].Time,
-                $"{steps} on one {describe} within {Format.Duration(Window)}, from a network, country or device not seen for them",
+            threshold ??= $"{string.Join(" then ", prefix.Select(p => p.Name).Append(final.Name))} on one {describe} within {Format.Duration(Window)}, from a network, country or device not seen for them";
+            context.Raise(this, key, chain, chain[0].Time, threshold,
                 $"{describe} {key}: {final.Name} at {Format.Time(o.Time)} from new {string.Join(", ", novel)}");
             foreach (var p in partial)
             {

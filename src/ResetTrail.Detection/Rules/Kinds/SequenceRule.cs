@@ -34,6 +34,9 @@ internal sealed class SequenceRule : DetectionRule
 
     public override IReadOnlyList<ChangeKind>? Kinds { get; }
 
+    /// <summary>The condition alerts state, the same for every alert of this instance: made at the first.</summary>
+    private string? threshold;
+
     public override bool WantsSignals { get; }
 
     public override void Observe(Observation o, RuleContext context)
@@ -54,7 +57,7 @@ internal sealed class SequenceRule : DetectionRule
 
             if (Completes(i, key, o) is { } chain)
             {
-                var threshold = $"{string.Join(" then ", steps.Select(s => s.Name))} on one {describe} within {Format.Duration(Window)}"
+                threshold ??= $"{string.Join(" then ", steps.Select(s => s.Name))} on one {describe} within {Format.Duration(Window)}"
                     + (anyOrder ? " (either order)" : string.Empty);
                 var summary = $"{describe} {key}: " + string.Join(", ", chain.Zip(Names(chain)).Select(p => $"{p.Second} at {Format.Time(p.First.Time)}"));
                 context.Raise(this, key, chain, chain.Min(c => c.Time), threshold, summary);
