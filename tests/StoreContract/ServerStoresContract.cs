@@ -6,6 +6,7 @@ using ResetTrail.Accounts.Model;
 using ResetTrail.Accounts.OneTimeCodes;
 using ResetTrail.Core.Access;
 using ResetTrail.Detection.Alerts;
+using ResetTrail.Ingestion.Events;
 using ResetTrail.Ingestion.Inbox;
 
 namespace ResetTrail.StoreContract;
@@ -78,6 +79,32 @@ public abstract class ServerStoresContract : IDisposable
 
         Assert.Single(added, a => a);
         Assert.Single(tokens.List());
+    }
+
+    [Fact]
+    public void Events_are_read_from_a_time_by_the_index_and_the_newest_time_is_known()
+    {
+        var events = Backend.Events(Backend.Initialize());
+        Assert.Null(events.Newest());
+        var start = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+        IdentityEvent Reset(string id, int minutes) => new()
+        {
+            Source = "okta",
+            SourceEventId = id,
+            SourceEventType = "user.account.reset_password",
+            Time = start.AddMinutes(minutes),
+            Kind = ChangeKind.PasswordReset,
+            Target = new EventParty("00u1", "alice@example.com") { Email = "alice@example.com" },
+            ProductName = "Okta System Log",
+            VendorName = "Okta",
+        };
+
+        events.Store([Reset("late", 90), Reset("first", 0), Reset("middle", 30), Reset("edge", 60)]);
+
+        Assert.Equal(start.AddMinutes(90), events.Newest());
+        Assert.Equal(["edge", "late"], events.ReadSince(start.AddMinutes(60)).Select(e => e.SourceEventId));
+        Assert.Equal(["first", "middle", "edge", "late"], events.ReadSince(DateTimeOffset.MinValue).Select(e => e.SourceEventId));
+        Assert.Empty(events.ReadSince(start.AddMinutes(91)));
     }
 
     [Fact]

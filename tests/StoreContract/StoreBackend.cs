@@ -6,6 +6,7 @@ using ResetTrail.Core.Workflow;
 using ResetTrail.Detection.Delivery;
 using ResetTrail.EvidenceLog.Notes;
 using ResetTrail.EvidenceLog.Storage;
+using ResetTrail.Ingestion.Events;
 using ResetTrail.Ingestion.Inbox;
 
 namespace ResetTrail.StoreContract;
@@ -52,6 +53,8 @@ public abstract class StoreBackend : IDisposable
     public abstract IAccountStore Accounts(IEvidenceLog log);
 
     public abstract IAlertOutbox AlertOutbox(IEvidenceLog log);
+
+    public abstract IEventStore Events(IEvidenceLog log);
 
     public abstract VerifierKey RotateKey(IEvidenceLog log, string newKeyPath);
 

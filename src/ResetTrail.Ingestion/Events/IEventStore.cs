@@ -12,5 +12,14 @@ public interface IEventStore
     /// <summary>Every stored event in time order, read back from its OCSF form.</summary>
     IEnumerable<IdentityEvent> ReadAll();
 
+    /// <summary>
+    /// The stored events at or after <paramref name="since"/>, in time order, read by the time index (a store that keeps
+    /// times to the millisecond compares at that precision).
+    /// </summary>
+    IEnumerable<IdentityEvent> ReadSince(DateTimeOffset since);
+
+    /// <summary>The time of the newest stored event, as precisely as the store keeps it; null when none is stored.</summary>
+    DateTimeOffset? Newest();
+
     long Count();
 }

@@ -228,14 +228,10 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
             return;
         }
 
-        var newest = DateTimeOffset.MinValue;
-        foreach (var e in database.Events.ReadAll())
-        {
-            newest = e.Time > newest ? e.Time : newest;
-        }
-
+        // Only the replay window is read, by the events' time index: start-up does not grow with the table.
+        var newest = database.Events.Newest() ?? DateTimeOffset.MinValue;
         var since = newest == DateTimeOffset.MinValue ? newest : newest - ReplayWindow;
-        var events = database.Events.ReadAll().Where(e => e.Time >= since).OrderBy(e => e.Time).ToList();
+        var events = database.Events.ReadSince(since).OrderBy(e => e.Time).ToList();
         replayed = new HashSet<string>(events.Select(Key), StringComparer.Ordinal);
         replayedUpTo = newest == DateTimeOffset.MinValue ? DateTimeOffset.MinValue.AddTicks(1) : newest;
 

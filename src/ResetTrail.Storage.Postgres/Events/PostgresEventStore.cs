@@ -88,6 +88,25 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource) : IEventStor
         }
     }
 
+    public IEnumerable<IdentityEvent> ReadSince(DateTimeOffset since)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT source, ocsf::text FROM identity_events WHERE time >= $1 ORDER BY time, source, event_id", connection);
+        command.Parameters.AddWithValue(new DateTimeOffset(since.UtcTicks - (since.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero));
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            yield return OcsfReader.Read(rows.GetString(0), rows.GetString(1));
+        }
+    }
+
+    public DateTimeOffset? Newest()
+    {
+        using var connection = dataSource.OpenConnection();
+        using var command = new NpgsqlCommand("SELECT max(time) FROM identity_events", connection);
+        return command.ExecuteScalar() is DateTime time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : null;
+    }
+
     public long Count()
     {
         using var connection = dataSource.OpenConnection();

@@ -36,7 +36,8 @@ public sealed partial class PostgresEvidenceLog
                 return Result<PostgresEvidenceLog>.Fail($"{PostgresDatabase.Redacted(database)} already holds a log with origin '{existing}'; use it, or init another database");
             }
 
-            var signer = File.Exists(keyPath) ? SigningKeyFile.Read(keyPath) : Result<NoteSigner>.Ok(NoteSigner.Generate(origin));
+            var generated = !File.Exists(keyPath);
+            var signer = generated ? Result<NoteSigner>.Ok(NoteSigner.Generate(origin)) : SigningKeyFile.Read(keyPath);
             if (!signer.IsSuccess)
             {
                 return Result<PostgresEvidenceLog>.Fail(signer.Error);
@@ -48,7 +49,9 @@ public sealed partial class PostgresEvidenceLog
                 return Result<PostgresEvidenceLog>.Fail($"the key in '{keyPath}' is named '{key.Name}', not the origin '{origin}'");
             }
 
-            if (!File.Exists(keyPath))
+            // A key made here is written before the log uses it, and never dropped for a file another process wrote
+            // meanwhile: then the write refuses (IOException) and nothing of the log has been written yet.
+            if (generated)
             {
                 SigningKeyFile.Write(keyPath, key);
             }

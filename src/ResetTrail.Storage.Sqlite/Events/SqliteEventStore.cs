@@ -61,6 +61,29 @@ public sealed class SqliteEventStore(string databasePath) : IEventStore
         }
     }
 
+    public IEnumerable<IdentityEvent> ReadSince(DateTimeOffset since)
+    {
+        using var connection = SqliteDatabase.Open(databasePath, create: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source, ocsf FROM identity_events WHERE time >= $since ORDER BY time, source, event_id";
+        command.Parameters.AddWithValue("$since", Core.Evidence.EvidenceRecord.FormatTime(since));
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            yield return OcsfReader.Read(rows.GetString(0), rows.GetString(1));
+        }
+    }
+
+    public DateTimeOffset? Newest()
+    {
+        using var connection = SqliteDatabase.Open(databasePath, create: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(time) FROM identity_events";
+        return command.ExecuteScalar() is string time
+            ? DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal)
+            : null;
+    }
+
     public long Count()
     {
         using var connection = SqliteDatabase.Open(databasePath, create: false);

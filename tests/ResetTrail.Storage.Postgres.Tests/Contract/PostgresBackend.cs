@@ -1,3 +1,5 @@
+using ResetTrail.Ingestion.Events;
+using ResetTrail.Storage.Postgres.Events;
 using Npgsql;
 using ResetTrail.Accounts.Model;
 using ResetTrail.Core.Access;
@@ -35,6 +37,8 @@ internal sealed class PostgresBackend(PostgresServerFixture fixture) : StoreBack
         Owned(PostgresAccountStore.Open(((PostgresEvidenceLog)log).DataSource, Path.Combine(Folder, "secrets.key")).Value);
 
     public override IAlertOutbox AlertOutbox(IEvidenceLog log) => new PostgresAlertOutbox(((PostgresEvidenceLog)log).DataSource, Time);
+
+    public override IEventStore Events(IEvidenceLog log) => new PostgresEventStore(((PostgresEvidenceLog)log).DataSource);
 
     public override VerifierKey RotateKey(IEvidenceLog log, string newKeyPath) => ((PostgresEvidenceLog)log).RotateKey(newKeyPath);
 

@@ -1,3 +1,5 @@
+using ResetTrail.Ingestion.Events;
+using ResetTrail.Storage.Sqlite.Events;
 using Microsoft.Data.Sqlite;
 using ResetTrail.Accounts.Model;
 using ResetTrail.Core.Access;
@@ -34,6 +36,8 @@ internal sealed class SqliteBackend : StoreBackend
     public override IAccountStore Accounts(IEvidenceLog log) => Owned(SqliteAccountStore.Open(Database, Time, Path.Combine(Folder, "secrets.key")).Value);
 
     public override IAlertOutbox AlertOutbox(IEvidenceLog log) => Owned(SqliteAlertOutbox.Open(Database, Time));
+
+    public override IEventStore Events(IEvidenceLog log) => new SqliteEventStore(Database);
 
     public override VerifierKey RotateKey(IEvidenceLog log, string newKeyPath) => ((SqliteEvidenceLog)log).RotateKey(newKeyPath);
 
