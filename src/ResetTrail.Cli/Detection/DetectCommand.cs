@@ -37,7 +37,8 @@ internal static class DetectCommand
         {
             // The reader thread may report skipped records while this one reports late events.
             var shared = ReferenceEquals(io.Error, System.Console.Error) ? io : io with { Error = TextWriter.Synchronized(io.Error) };
-            using var output = new AlertOutput(shared, parse.GetValue(format)!);
+            using var formatted = new AlertOutput(shared, parse.GetValue(format)!);
+            using var output = new AlertWriterThread(formatted);
             var engine = new DetectionEngine(DetectionConfigFile.Load(parse.GetValue(config), shared), output);
             var signals = new Queue<CaseSignal>(CaseSignalFiles.Load(parse.GetValue(database), shared));
             var reader = new EventFiles(shared, parse.GetValue(source), parse.GetValue(skipBad));
@@ -89,7 +90,7 @@ internal static class DetectCommand
         }
     }
 
-    private static void Follow(DetectionEngine engine, AlertOutput output, string[] paths, string? sourceName, CliIO io)
+    private static void Follow(DetectionEngine engine, AlertWriterThread output, string[] paths, string? sourceName, CliIO io)
     {
         using var stop = new CancellationTokenSource();
         System.Console.CancelKeyPress += (_, e) =>
