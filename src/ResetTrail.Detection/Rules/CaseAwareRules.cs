@@ -23,7 +23,7 @@ internal static class CaseAwareRules
             new RuleDefaults(1, TimeSpan.FromHours(24)), (info, s, d, b) => new SequenceRule(info, s, d, [.. Is.CredentialKinds, Other], true,
                 [new Step("failed verification", (o, _) => Is.Signal(o, CaseSignalKind.VerificationFailed) || (Is.Type(o, "user.identity_verification") && !o.Event!.Success), Target),
                  new Step("reset", (o, _) => Is.Reset(o), Target)],
-                anyOrder: false, "target", b.MaxKeys, b.MaxPerKey, b.Stats) { OtherTypes = Types(["user.identity_verification"]) });
+                anyOrder: false, "target", b) { OtherTypes = Types(["user.identity_verification"]) });
 
         yield return new RuleDefinition(Info("RT-D102", "Reset outside the business hours of the target's site", Severity.Medium, "T1098", Desk),
             RuleDefaults.None, (info, s, _, b) => new HoursRule(info, s, Is.CredentialKinds, Is.Reset, "reset", b.MaxKeys));
@@ -61,7 +61,7 @@ internal static class CaseAwareRules
             new RuleDefaults(1, TimeSpan.FromHours(24)), (info, s, d, b) => new SequenceRule(info, s, d, [.. Is.CredentialKinds, RoleGranted], true,
                 [new Step("reset", (o, _) => Is.Reset(o), Target),
                  new Step("admin role or admin console", (o, c) => Is.Kind(o, RoleGranted) || Is.AdminConsole(o, c), Target)],
-                anyOrder: false, "target", b.MaxKeys, b.MaxPerKey, b.Stats) { ReadsAdminConsole = true });
+                anyOrder: false, "target", b) { ReadsAdminConsole = true });
 
         yield return Burst("RT-D109", "Burst of resets by one agent", Severity.High, "T1098", Desk, 5, TimeSpan.FromHours(1),
             Is.CredentialKinds, o => (Is.Credential(o) && Subjects.IsOther(o)) || Is.Signal(o, CaseSignalKind.Executed), o => o.Actor, Target,

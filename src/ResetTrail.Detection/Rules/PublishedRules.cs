@@ -36,14 +36,14 @@ internal static class PublishedRules
                 [PasswordReset, MfaFactorsResetAll, MfaFactorDisabled], false,
                 [new Step("password reset", (o, _) => Is.Kind(o, PasswordReset), Target),
                  new Step("MFA reset or deactivation", (o, _) => Is.Kind(o, MfaFactorsResetAll, MfaFactorDisabled), Target)],
-                anyOrder: true, "user", b.MaxKeys, b.MaxPerKey, b.Stats));
+                anyOrder: true, "user", b));
 
         yield return new RuleDefinition(Info("RT-D004", "Stolen credentials used after MFA reset", Severity.High, "T1556.006", Identity),
             new RuleDefaults(1, TimeSpan.FromHours(12)), (info, s, d, b) => new SequenceRule(info, s, d, null, false,
                 [new Step("credential-access alert", (o, _) => Is.CredentialAccessSignal(o), Target),
                  new Step("factor enrolled", (o, _) => Is.Kind(o, MfaFactorEnabled), Target),
                  new Step("sign-in", (o, _) => Is.SignInOk(o), Target)],
-                anyOrder: false, "user", b.MaxKeys, b.MaxPerKey, b.Stats));
+                anyOrder: false, "user", b));
 
         yield return new RuleDefinition(Info("RT-D005", "MFA deactivated and not re-activated", Severity.Medium, "T1556.006", Identity),
             new RuleDefaults(1, TimeSpan.FromHours(12)), (info, s, d, b) => new AbsenceRule(info, s, d,
@@ -57,7 +57,7 @@ internal static class PublishedRules
                 [SignIn, .. Is.FactorKinds], false,
                 [new Step("risky sign-in", (o, _) => o.Event is { Kind: SignIn, Risk: not null }, Target),
                  new Step("security-info change by the same user", (o, _) => Is.Kind(o, Is.FactorKinds), o => o.Actor)],
-                anyOrder: true, "user", b.MaxKeys, b.MaxPerKey, b.Stats));
+                anyOrder: true, "user", b));
 
         yield return new RuleDefinition(Info("RT-D007", "Authentication methods changed for a privileged account", Severity.High, "T1098", Identity),
             RuleDefaults.None, (info, s, _, b) => new PrivilegedTargetRule(info, s, [PasswordReset, .. Is.FactorKinds], "authentication methods changed", b));
@@ -66,7 +66,7 @@ internal static class PublishedRules
             new RuleDefaults(1, TimeSpan.FromMinutes(2)), (info, s, d, b) => new SequenceRule(info, s, d, [AccountEnabled, PasswordReset], false,
                 [new Step("account enabled", (o, _) => Is.Kind(o, AccountEnabled), Target),
                  new Step("password reset", (o, _) => Is.Kind(o, PasswordReset), Target)],
-                anyOrder: false, "user", b.MaxKeys, b.MaxPerKey, b.Stats));
+                anyOrder: false, "user", b));
 
         yield return Single("RT-D009", "Temporary access pass created", Severity.Medium, "T1098", Identity, [TemporaryAccessPassIssued],
             o => Is.Kind(o, TemporaryAccessPassIssued), "a temporary access pass or bypass code issued",
@@ -101,7 +101,7 @@ internal static class PublishedRules
             new RuleDefaults(1, TimeSpan.FromMinutes(1)), (info, s, d, b) => new SequenceRule(info, s, d, [SignIn, PasswordReset], false,
                 [new Step("network logon from a remote address", (o, _) => o.Event is { Kind: SignIn, Success: true, LogonType: "3", SourceIp: { } ip } && !IsLocal(ip), Session),
                  new Step("password reset of a privileged-looking account by that logon", (o, c) => Is.Kind(o, PasswordReset) && c.IsPrivilegedAccount(o.Target), Session)],
-                anyOrder: false, "logon session", b.MaxKeys, b.MaxPerKey, b.Stats));
+                anyOrder: false, "logon session", b));
 
         yield return Single("RT-D017", "DSRM password set", Severity.High, "T1098", Windows, [Other],
             o => o.Event is { Source: "windows", SourceEventType: "4794" }, "Windows event 4794",

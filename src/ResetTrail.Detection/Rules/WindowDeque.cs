@@ -43,6 +43,9 @@ internal sealed class WindowDeque<T> : IReadOnlyList<T>
         items[end++] = item;
     }
 
+    /// <summary>Replaces the newest item (a value type's fields cannot be set through the indexer).</summary>
+    public void SetLast(T item) => items[end - 1] = item;
+
     public void RemoveFirst()
     {
         items[start++] = default!;

@@ -11,17 +11,22 @@ internal sealed record Step(string Name, Func<Observation, DetectionConfig, bool
 /// <summary>
 /// Steps on the same key, in order (or, with <c>anyOrder</c>, two steps either way round), all within
 /// <see cref="DetectionRule.Window"/> of the first. State per key: the observations of each step still inside the
-/// window; a partial sequence older than the window is evicted.
+/// window; a partial sequence older than the window is evicted. The instances of one base rule keep that state in one
+/// <see cref="SequenceStore"/>, each reading its own view; a completed sequence clears the key for its instance only.
 /// </summary>
 internal sealed class SequenceRule : DetectionRule
 {
     private readonly IReadOnlyList<Step> steps;
     private readonly bool anyOrder;
     private readonly string describe;
-    private readonly KeyedWindows[] state;
+    private readonly SequenceStore store;
+    private readonly ulong bit;
+
+    /// <summary>Per key, the last sequence number when this instance completed on it, and that time: its view starts after.</summary>
+    private readonly Dictionary<string, (long Number, DateTimeOffset Time)> completed = new(StringComparer.Ordinal);
 
     public SequenceRule(RuleInfo info, RuleSettings settings, RuleDefaults defaults, IReadOnlyList<ChangeKind>? kinds, bool signals,
-        IReadOnlyList<Step> steps, bool anyOrder, string describe, int maxKeys, int maxPerKey, EngineStats stats)
+        IReadOnlyList<Step> steps, bool anyOrder, string describe, RuleBuild build)
         : base(info, settings, defaults)
     {
         Kinds = kinds;
@@ -29,7 +34,8 @@ internal sealed class SequenceRule : DetectionRule
         this.steps = steps;
         this.anyOrder = anyOrder;
         this.describe = describe;
-        state = [.. steps.Select(_ => new KeyedWindows(maxKeys, maxPerKey, stats))];
+        store = build.Share(Info, () => new SequenceStore(steps.Count, build.MaxKeys, build.MaxPerKey, build.Stats));
+        bit = store.Join(Window);
     }
 
     public override IReadOnlyList<ChangeKind>? Kinds { get; }
@@ -61,26 +67,34 @@ internal sealed class SequenceRule : DetectionRule
                     + (anyOrder ? " (either order)" : string.Empty);
                 var summary = $"{describe} {key}: " + string.Join(", ", chain.Zip(Names(chain)).Select(p => $"{p.Second} at {Format.Time(p.First.Time)}"));
                 context.Raise(this, key, chain, chain.Min(c => c.Time), threshold, summary);
-                foreach (var s in state)
-                {
-                    s.Remove(key);
-                }
-
+                completed[key] = (store.Sequence, o.Time);
                 return;
             }
 
             if (anyOrder || i < steps.Count - 1)
             {
-                state[i].Add(key, o);
+                store.Keep(i, key, o, bit);
             }
         }
     }
 
     public override void Expire(DateTimeOffset watermark, RuleContext context)
     {
-        foreach (var s in state)
+        store.Evict(watermark);
+
+        // What was kept before a completion is older than it: once that is out of every window, so is the mark.
+        List<string>? gone = null;
+        foreach (var (key, mark) in completed)
         {
-            s.Evict(watermark - Window);
+            if (mark.Time < watermark - Window)
+            {
+                (gone ??= []).Add(key);
+            }
+        }
+
+        foreach (var key in gone ?? [])
+        {
+            completed.Remove(key);
         }
     }
 
@@ -89,9 +103,10 @@ internal sealed class SequenceRule : DetectionRule
     /// <summary>The chain ending (or, any order, closing) with <paramref name="o"/> at step <paramref name="i"/>, if the earlier steps are all held.</summary>
     private List<Observation>? Completes(int i, string key, Observation o)
     {
+        var after = completed.TryGetValue(key, out var mark) ? mark.Number : long.MinValue;
         if (anyOrder && steps.Count == 2)
         {
-            var other = state[1 - i].Latest(key, o.Time - Window, DateTimeOffset.MaxValue, o);
+            var other = store.Latest(1 - i, key, bit, after, o.Time - Window, DateTimeOffset.MaxValue, o);
             return other is null ? null : i == 1 ? [other, o] : [o, other];
         }
 
@@ -104,7 +119,7 @@ internal sealed class SequenceRule : DetectionRule
         var limit = o.Time;
         for (var j = i - 1; j >= 0; j--)
         {
-            var previous = state[j].Latest(key, o.Time - Window, limit, o);
+            var previous = store.Latest(j, key, bit, after, o.Time - Window, limit, o);
             if (previous is null)
             {
                 return null;
