@@ -25,7 +25,8 @@ internal static class IngestCommand
             // Opening the log checks the database and applies its migrations.
             using var store = LogOptions.OpenForReading(parse, database, io);
             var reader = new EventFiles(io, parse.GetValue(source), parse.GetValue(skipBad));
-            var (added, stored) = store.Events.Store(reader.Read(parse.GetValue(files)!));
+            // Parsing on a second thread while this one writes the database.
+            var (added, stored) = store.Events.Store(ReadAhead.Events(reader, parse.GetValue(files)!));
             io.Output.WriteLine($"ok: {added} new events stored, {stored + reader.Duplicates} already stored or repeated, {reader.Skipped} malformed records skipped");
             return ExitCodes.Ok;
         });
