@@ -109,6 +109,25 @@ public sealed class IngestionCommandsTests
     }
 
     [Fact]
+    public void An_ingest_stopped_by_a_malformed_record_on_the_reader_thread_stores_the_rest_when_run_again_with_skip_bad()
+    {
+        using var cli = new CliRunner();
+        cli.Run("log", "init", "--db", cli.Database, "--origin", "ingest.example/log");
+        var lines = Enumerable.Range(0, 1200).Select(i =>
+            $"{{\"uuid\":\"e{i}\",\"published\":\"2026-11-27T09:{i / 60 % 60:00}:{i % 60:00}.000Z\",\"eventType\":\"user.session.start\",\"actor\":{{\"id\":\"00u{i}\",\"type\":\"User\",\"alternateId\":\"user{i}@example.com\"}},\"outcome\":{{\"result\":\"SUCCESS\"}}}}").ToList();
+        lines.Insert(1100, "{\"uuid\": \"broken\", ");
+        var file = cli.WriteFile("okta.ndjson", string.Join('\n', lines) + "\n");
+
+        var stopped = cli.Run("ingest", file, "--db", cli.Database, "--source", "okta");
+        var resumed = cli.Run("ingest", file, "--db", cli.Database, "--source", "okta", "--skip-bad");
+
+        Assert.Equal(1, stopped.ExitCode);
+        Assert.Contains("okta.ndjson:1101", stopped.Error, StringComparison.Ordinal);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("ok: 1200 new events stored, 0 already stored or repeated, 1 malformed records skipped", resumed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconcile_reads_the_stored_events_when_no_files_are_given()
     {
         using var cli = new CliRunner();
