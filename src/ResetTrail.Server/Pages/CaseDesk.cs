@@ -3,6 +3,7 @@ using ResetTrail.Core.Evidence;
 using ResetTrail.Core.Workflow;
 using ResetTrail.Server.Cases;
 using ResetTrail.Server.Hosting;
+using ResetTrail.Server.Metrics;
 using ResetTrail.Server.Problems;
 
 namespace ResetTrail.Server.Pages;
@@ -10,9 +11,10 @@ namespace ResetTrail.Server.Pages;
 /// <summary>
 /// The workflow as the pages drive it: the same <see cref="CaseCommands"/>, published policy and case store the
 /// command line uses, each step one atomic <see cref="ICaseStore.Apply"/>. The pages pass the signed-in user as
-/// the actor; no form field names who acts. A committed step is announced on <see cref="CaseStepSignal"/> for detection.
+/// the actor; no form field names who acts. A committed step is announced on <see cref="CaseStepSignal"/> for detection
+/// and counted in <see cref="RequestMetrics.EvidenceAppends"/>, as the API's steps are.
 /// </summary>
-public sealed class CaseDesk(ServerDatabase database, TimeProvider time, CaseStepSignal steps)
+public sealed class CaseDesk(ServerDatabase database, TimeProvider time, CaseStepSignal steps, RequestMetrics metrics)
 {
     /// <summary>How far back failed verifications on a target make a new case stricter (as 'case open' counts them).</summary>
     public static readonly TimeSpan FailureLookBack = TimeSpan.FromDays(30);
@@ -51,6 +53,7 @@ public sealed class CaseDesk(ServerDatabase database, TimeProvider time, CaseSte
     {
         if (receipt.IsSuccess)
         {
+            metrics.CountAppend();
             steps.Committed();
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using ResetTrail.Core.Access;
@@ -29,5 +30,24 @@ public sealed class MetricsTests
         Assert.Contains($"resettrail_log_entries {server.Database.Log.LatestCheckpoint().Size}\n", text, StringComparison.Ordinal);
         Assert.Contains("resettrail_evidence_appends_total 2\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("rc-metrics-secret-id", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_case_step_taken_on_the_pages_counts_as_an_evidence_append_like_the_apis()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await CaseApiTests.Publish(server);
+        var metrics = server.Services.GetRequiredService<ResetTrail.Server.Metrics.RequestMetrics>();
+        var desk = server.Services.GetRequiredService<ResetTrail.Server.Pages.CaseDesk>();
+        var before = metrics.EvidenceAppends;
+        var body = new ResetTrail.Server.Cases.OpenCaseBody("rc-page-step", new("servicenow", "INC0012399", null),
+            new("okta", "sam.user@example.com", "Sam User", null, null, null), "mfa_factor", "phone", new("internal", null), "sam.user");
+        var request = ResetTrail.Server.Cases.CaseOpening.Read(body, "unused", "dana.desk");
+        Assert.True(request.IsSuccess, request.Error?.ToString());
+
+        var opened = desk.Open(request.Value);
+
+        Assert.True(opened.IsSuccess, opened.Error?.ToString());
+        Assert.Equal(before + 1, metrics.EvidenceAppends);
     }
 }
