@@ -68,12 +68,8 @@ public sealed class InstanceSharingTests
     private static List<object> Stream(int count)
     {
         var inputs = new List<object>();
-        var state = 12345UL;
-        int Next(int n)
-        {
-            state = (state * 6364136223846793005UL) + 1442695040888963407UL;
-            return (int)((state >> 33) % (ulong)n);
-        }
+        var dice = new Dice(12345UL);
+        int Next(int n) => dice.Next(n);
 
         string[] countries = ["GB", "US", "FR", "DE", "JP"];
         for (var i = 0; i < count; i++)

@@ -110,12 +110,8 @@ public sealed class SkippingTests
     private static List<object> Stream(int count)
     {
         var inputs = new List<object>();
-        var state = 777UL;
-        int Next(int n)
-        {
-            state = (state * 6364136223846793005UL) + 1442695040888963407UL;
-            return (int)((state >> 33) % (ulong)n);
-        }
+        var dice = new Dice(777UL);
+        int Next(int n) => dice.Next(n);
 
         CaseSignalKind[] signals = [CaseSignalKind.CaseOpened, CaseSignalKind.VerificationFailed, CaseSignalKind.Executed];
         for (var i = 0; i < count; i++)

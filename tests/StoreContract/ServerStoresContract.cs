@@ -86,18 +86,8 @@ public abstract class ServerStoresContract : IDisposable
     {
         var events = Backend.Events(Backend.Initialize());
         Assert.Null(events.Newest());
-        var start = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
-        IdentityEvent Reset(string id, int minutes) => new()
-        {
-            Source = "okta",
-            SourceEventId = id,
-            SourceEventType = "user.account.reset_password",
-            Time = start.AddMinutes(minutes),
-            Kind = ChangeKind.PasswordReset,
-            Target = new EventParty("00u1", "alice@example.com") { Email = "alice@example.com" },
-            ProductName = "Okta System Log",
-            VendorName = "Okta",
-        };
+        var start = PasswordResets.Start;
+        static IdentityEvent Reset(string id, int minutes) => PasswordResets.At(id, minutes);
 
         events.Store([Reset("late", 90), Reset("first", 0), Reset("middle", 30), Reset("edge", 60)]);
 

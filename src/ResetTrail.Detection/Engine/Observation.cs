@@ -41,9 +41,8 @@ public sealed class Observation
     public string EvidenceId => Event is { } e ? e.SourceEventId : Signal!.EntryId;
 
     /// <summary>This as an alert's evidence; made once, however many alerts rest on it.</summary>
-    public AlertEvidence ToEvidence() => evidence ??= Event is { } e
-        ? new AlertEvidence(e.Source, e.SourceEventId, e.SourceEventType, e.Time)
-        : new AlertEvidence("case", Signal!.EntryId, Signals.CaseSignalWire.Name(Signal.Kind), Signal.Time);
+    public AlertEvidence ToEvidence() => evidence ??=
+        new AlertEvidence(EvidenceSource, EvidenceId, Event?.SourceEventType ?? Signals.CaseSignalWire.Name(Signal!.Kind), Time);
 
     public override string ToString() => Event is { } e ? $"{e.Source}:{e.SourceEventId}" : $"case:{Signal!.EntryId}";
 }

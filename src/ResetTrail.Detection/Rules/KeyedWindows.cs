@@ -14,8 +14,6 @@ internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats
     private readonly Dictionary<string, WindowDeque<Observation>> keys = new(StringComparer.Ordinal);
     private readonly Queue<(DateTimeOffset Time, string Key, WindowDeque<Observation> Window)> arrivals = new();
 
-    public int KeyCount => keys.Count;
-
     public bool Add(string key, Observation o)
     {
         if (!keys.TryGetValue(key, out var list))
@@ -84,15 +82,6 @@ internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats
 
     public void Remove(string key) => keys.Remove(key);
 
-    /// <summary>Drops observations of <paramref name="key"/> older than <paramref name="since"/>.</summary>
-    public void Trim(string key, DateTimeOffset since)
-    {
-        if (keys.TryGetValue(key, out var list))
-        {
-            TrimKey(key, list, since);
-        }
-    }
-
     /// <summary>Drops every observation older than <paramref name="since"/>, and keys left empty.</summary>
     public void Evict(DateTimeOffset since)
     {
@@ -112,19 +101,6 @@ internal sealed class KeyedWindows(int maxKeys, int maxPerKey, EngineStats stats
             {
                 keys.Remove(oldest.Key);
             }
-        }
-    }
-
-    private void TrimKey(string key, WindowDeque<Observation> list, DateTimeOffset since)
-    {
-        while (list.Count > 0 && list.First.Time < since)
-        {
-            list.RemoveFirst();
-        }
-
-        if (list.Count == 0)
-        {
-            keys.Remove(key);
         }
     }
 }

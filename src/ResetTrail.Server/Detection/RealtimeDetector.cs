@@ -231,6 +231,7 @@ internal sealed partial class RealtimeDetector : IRealtimeEventObserver
         // Only the replay window is read, by the events' time index: start-up does not grow with the table.
         var newest = database.Events.Newest() ?? DateTimeOffset.MinValue;
         var since = newest == DateTimeOffset.MinValue ? newest : newest - ReplayWindow;
+        // The store orders by its own time column (SQLite keeps milliseconds); the engine wants the events' own times.
         var events = database.Events.ReadSince(since).OrderBy(e => e.Time).ToList();
         replayed = new HashSet<string>(events.Select(Key), StringComparer.Ordinal);
         replayedUpTo = newest == DateTimeOffset.MinValue ? DateTimeOffset.MinValue.AddTicks(1) : newest;

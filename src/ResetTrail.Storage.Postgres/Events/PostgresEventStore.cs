@@ -77,22 +77,13 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource) : IEventStor
     }
 
     /// <summary>Every stored event in time order, read back from its OCSF form (streamed).</summary>
-    public IEnumerable<IdentityEvent> ReadAll()
-    {
-        using var connection = dataSource.OpenConnection();
-        using var command = new NpgsqlCommand("SELECT source, ocsf::text FROM identity_events ORDER BY time, source, event_id", connection);
-        using var rows = command.ExecuteReader();
-        while (rows.Read())
-        {
-            yield return OcsfReader.Read(rows.GetString(0), rows.GetString(1));
-        }
-    }
+    public IEnumerable<IdentityEvent> ReadAll() => ReadSince(DateTimeOffset.MinValue);
 
     public IEnumerable<IdentityEvent> ReadSince(DateTimeOffset since)
     {
         using var connection = dataSource.OpenConnection();
         using var command = new NpgsqlCommand("SELECT source, ocsf::text FROM identity_events WHERE time >= $1 ORDER BY time, source, event_id", connection);
-        command.Parameters.AddWithValue(new DateTimeOffset(since.UtcTicks - (since.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero));
+        command.Parameters.AddWithValue(since);
         using var rows = command.ExecuteReader();
         while (rows.Read())
         {

@@ -49,17 +49,7 @@ public sealed class SqliteEventStore(string databasePath) : IEventStore
     }
 
     /// <summary>Every stored event in time order, read back from its OCSF form (streamed).</summary>
-    public IEnumerable<IdentityEvent> ReadAll()
-    {
-        using var connection = SqliteDatabase.Open(databasePath, create: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT source, ocsf FROM identity_events ORDER BY time, source, event_id";
-        using var rows = command.ExecuteReader();
-        while (rows.Read())
-        {
-            yield return OcsfReader.Read(rows.GetString(0), rows.GetString(1));
-        }
-    }
+    public IEnumerable<IdentityEvent> ReadAll() => ReadSince(DateTimeOffset.MinValue);
 
     public IEnumerable<IdentityEvent> ReadSince(DateTimeOffset since)
     {

@@ -10,18 +10,7 @@ public sealed class PostgresEventStoreTests(PostgresServerFixture fixture) : IDi
 
     public void Dispose() => backend.Dispose();
 
-    private static IdentityEvent Event(string id, int minute, string? actor) => new()
-    {
-        Source = "okta",
-        SourceEventId = id,
-        SourceEventType = "user.account.reset_password",
-        Time = new DateTimeOffset(2026, 11, 27, 9, minute, 0, TimeSpan.Zero),
-        Kind = ChangeKind.PasswordReset,
-        Target = new EventParty("00u1", "alice@example.com") { Email = "alice@example.com" },
-        Actor = actor is null ? null : new EventParty("00u2", actor),
-        ProductName = "Okta System Log",
-        VendorName = "Okta",
-    };
+    private static IdentityEvent Event(string id, int minute, string? actor) => StoreContract.PasswordResets.At(id, minute, actor);
 
     [Fact]
     public void Storing_the_same_events_twice_keeps_one_copy_and_reads_back_in_time_order()

@@ -12,18 +12,7 @@ public sealed class IdentityEventsMigrationTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static IdentityEvent Reset(string id, int minute, string? actor) => new()
-    {
-        Source = "okta",
-        SourceEventId = id,
-        SourceEventType = "user.account.reset_password",
-        Time = new DateTimeOffset(2026, 11, 27, 9, minute, 0, TimeSpan.Zero),
-        Kind = ChangeKind.PasswordReset,
-        Target = new EventParty("00u1", "alice@example.com") { Email = "alice@example.com" },
-        Actor = actor is null ? null : new EventParty("00u2", actor),
-        ProductName = "Okta System Log",
-        VendorName = "Okta",
-    };
+    private static IdentityEvent Reset(string id, int minute, string? actor) => StoreContract.PasswordResets.At(id, minute, actor);
 
     [Fact]
     public void Events_stored_before_the_rebuild_read_back_the_same_and_stay_unique()

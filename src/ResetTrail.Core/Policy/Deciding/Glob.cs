@@ -8,7 +8,20 @@ namespace ResetTrail.Core.Policy.Deciding;
 /// </summary>
 internal static class Glob
 {
-    public static bool Matches(string pattern, string text) => Compile(pattern).Matches(text);
+    public static bool Matches(string pattern, string text)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(text);
+        var firstStar = pattern.IndexOf('*', StringComparison.Ordinal);
+        if (firstStar < 0)
+        {
+            return string.Equals(pattern, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var lastStar = pattern.LastIndexOf('*');
+        var parts = pattern.AsSpan();
+        return MatchesStarred(parts[..firstStar], lastStar > firstStar ? parts[(firstStar + 1)..lastStar] : [], parts[(lastStar + 1)..], text);
+    }
 
     /// <summary>The pattern split once at its stars, for matching many texts.</summary>
     public static Compiled Compile(string pattern)
@@ -24,50 +37,50 @@ internal static class Glob
         return new Compiled(pattern[..firstStar], lastStar > firstStar ? pattern[(firstStar + 1)..lastStar] : string.Empty, pattern[(lastStar + 1)..], HasStar: true);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> starts with <paramref name="prefix"/>, ends with <paramref name="suffix"/>, and
+    /// holds the star-separated segments of <paramref name="middle"/> in order between them.
+    /// </summary>
+    private static bool MatchesStarred(ReadOnlySpan<char> prefix, ReadOnlySpan<char> middle, ReadOnlySpan<char> suffix, string text)
+    {
+        var input = text.AsSpan();
+        if (input.Length < prefix.Length + suffix.Length
+            || !input.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            || !input.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        input = input[prefix.Length..^suffix.Length];
+        while (!middle.IsEmpty)
+        {
+            var star = middle.IndexOf('*');
+            var segment = star < 0 ? middle : middle[..star];
+            middle = star < 0 ? [] : middle[(star + 1)..];
+            if (segment.IsEmpty)
+            {
+                continue;
+            }
+
+            var at = input.IndexOf(segment, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            input = input[(at + segment.Length)..];
+        }
+
+        return true;
+    }
+
     /// <summary>A pattern as its text before the first star, between the first and last, and after the last.</summary>
     internal readonly record struct Compiled(string Prefix, string Middle, string Suffix, bool HasStar)
     {
         public bool Matches(string text)
         {
             ArgumentNullException.ThrowIfNull(text);
-            return HasStar ? MatchesStarred(text) : string.Equals(Prefix, text, StringComparison.OrdinalIgnoreCase);
-        }
-
-        private bool MatchesStarred(string text)
-        {
-            var input = text.AsSpan();
-            var prefix = Prefix.AsSpan();
-            var suffix = Suffix.AsSpan();
-            if (input.Length < prefix.Length + suffix.Length
-                || !input.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                || !input.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-
-            // The middle segments, in order, between the prefix and the suffix.
-            input = input[prefix.Length..^suffix.Length];
-            var middle = Middle.AsSpan();
-            while (!middle.IsEmpty)
-            {
-                var star = middle.IndexOf('*');
-                var segment = star < 0 ? middle : middle[..star];
-                middle = star < 0 ? [] : middle[(star + 1)..];
-                if (segment.IsEmpty)
-                {
-                    continue;
-                }
-
-                var at = input.IndexOf(segment, StringComparison.OrdinalIgnoreCase);
-                if (at < 0)
-                {
-                    return false;
-                }
-
-                input = input[(at + segment.Length)..];
-            }
-
-            return true;
+            return HasStar ? MatchesStarred(Prefix, Middle, Suffix, text) : string.Equals(Prefix, text, StringComparison.OrdinalIgnoreCase);
         }
     }
 }
