@@ -91,12 +91,21 @@ internal sealed class RunningServer : IAsyncDisposable
     }
 }
 
-/// <summary>Every log line the server writes, at every level.</summary>
+/// <summary>Every log line the server writes, at every level, with the wall-clock time it was written.</summary>
 internal sealed class CapturedLog : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> lines = new();
+    private readonly ConcurrentQueue<Entry> lines = new();
 
-    public string Text => string.Join('\n', lines);
+    public string Text => string.Join('\n', lines.Select(l => l.Line));
+
+    /// <summary>
+    /// What a failed browser test needs to tell a slow server from a stuck browser: each request's start and finish
+    /// (with its duration) and every warning or error, stamped with the real time.
+    /// </summary>
+    public IEnumerable<string> Timeline =>
+        lines.Where(l => l.Level is >= LogLevel.Warning and < LogLevel.None
+                || (l.Level == LogLevel.Information && l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics"))
+            .Select(l => $"{l.At:HH:mm:ss.fff} {l.Level} {l.Message}");
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
 
@@ -104,12 +113,12 @@ internal sealed class CapturedLog : ILoggerProvider
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<Entry> lines) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull
         {
-            lines.Enqueue($"{category} scope: {state}");
+            lines.Enqueue(new Entry(DateTime.UtcNow, LogLevel.None, category, string.Empty, $"{category} scope: {state}"));
             return null;
         }
 
@@ -118,7 +127,10 @@ internal sealed class CapturedLog : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            lines.Enqueue($"{logLevel} {category} {formatter(state, exception)} {structured} {exception}");
+            var message = formatter(state, exception);
+            lines.Enqueue(new Entry(DateTime.UtcNow, logLevel, category, message, $"{logLevel} {category} {message} {structured} {exception}"));
         }
     }
+
+    private sealed record Entry(DateTime At, LogLevel Level, string Category, string Message, string Line);
 }

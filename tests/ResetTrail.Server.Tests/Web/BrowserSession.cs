@@ -77,12 +77,12 @@ internal sealed partial class BrowserSession : IAsyncDisposable
     public async Task SignInAgainAsync(IPage page, string login, string? screenshotPrefix = null)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GotoAsync("/signin");
+        await page.VisitAsync("/signin");
         await page.FillAsync("#login", login);
         await page.FillAsync("#password", Password);
         await Shot(page, screenshotPrefix, "signin");
         await page.ClickAsync("button:text('Continue')");
-        await page.WaitForURLAsync(SecondStep());
+        await page.ArriveAtAsync(SecondStep());
         if (page.Url.EndsWith("/signin/enrol", StringComparison.Ordinal))
         {
             // What a person does with an authenticator app: take the secret the page shows once, let the app compute the code.
@@ -101,7 +101,7 @@ internal sealed partial class BrowserSession : IAsyncDisposable
             await page.ClickAsync("button:text('Sign in')");
         }
 
-        await page.WaitForURLAsync("**/account");
+        await page.ArriveAtAsync("**/account");
         Assert.Equal(login, (await page.InnerTextAsync("#name")).Trim());
     }
 
@@ -139,8 +139,22 @@ internal sealed partial class BrowserSession : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// Closes the browser and writes the server's request timeline to the test's output, which the runner shows only
+    /// when the test failed: a timeout then says whether the server answered, and how fast.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        var output = TestContext.Current.TestOutputHelper;
+        if (output is not null)
+        {
+            output.WriteLine($"server timeline ({server.Address}):");
+            foreach (var line in server.Log.Timeline)
+            {
+                output.WriteLine(line);
+            }
+        }
+
         await Browser.DisposeAsync();
         playwright.Dispose();
     }

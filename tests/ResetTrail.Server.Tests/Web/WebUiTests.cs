@@ -41,7 +41,7 @@ public sealed class WebUiTests
 
         // The approver, in a second browser context, finds it in the queue and approves exactly what it shows.
         var approver = await browser.SignInAsync("alex.approver", Role.Approver);
-        await approver.GotoAsync("/approvals");
+        await approver.VisitAsync("/approvals");
         await BrowserSession.ScreenshotAsync(approver, "04-approval-queue");
         var digest = server.Database.Cases.Find(caseId)!.ApprovalDigest();
         Assert.Contains(digest, await approver.InnerTextAsync("table"), StringComparison.Ordinal);
@@ -51,18 +51,18 @@ public sealed class WebUiTests
         await approver.SelectOptionAsync("#Authority", "it_manager");
         await approver.FillAsync("#ApproveReason", "caller verified by push and callback");
         await approver.ClickAsync("button:text('Approve')");
-        await approver.WaitForURLAsync($"**/cases/{caseId}");
+        await approver.ArriveAtAsync($"**/cases/{caseId}");
         Assert.Equal("approved", (await approver.InnerTextAsync("h1 .state")).Trim());
         var approval = Assert.Single(server.Database.Cases.Find(caseId)!.Approvals);
         Assert.Equal("alex.approver", approval.Approver);
 
         // The executor records the reset; the desk hands over with the first post-reset task.
         var executor = await browser.SignInAsync("erin.exec", Role.Executor);
-        await executor.GotoAsync($"/cases/{caseId}");
+        await executor.VisitAsync($"/cases/{caseId}");
         await executor.ClickAsync("a:text('Record the reset as executed')");
         await executor.FillAsync("#IdpEvent", "okta-evt-0001");
         await executor.ClickAsync("button:text('Record as executed')");
-        await executor.WaitForURLAsync($"**/cases/{caseId}");
+        await executor.ArriveAtAsync($"**/cases/{caseId}");
         Assert.Equal("executed", (await executor.InnerTextAsync("h1 .state")).Trim());
         await BrowserSession.ScreenshotAsync(executor, "06-case-executed");
 
@@ -77,13 +77,13 @@ public sealed class WebUiTests
         await desk.FillAsync("#CloseNote", "all four tasks confirmed with the user");
         await BrowserSession.ScreenshotAsync(desk, "06b-close-page");
         await desk.ClickAsync("button:text('Close the case')");
-        await desk.WaitForURLAsync($"**/cases/{caseId}");
+        await desk.ArriveAtAsync($"**/cases/{caseId}");
         Assert.Equal("closed", (await desk.InnerTextAsync("h1 .state")).Trim());
         Assert.Equal(CaseState.Closed, server.Database.Cases.Find(caseId)!.State);
 
         // The auditor sees the chain with every entry proven against the signed checkpoint, and the bundle verifies.
         var auditor = await browser.SignInAsync("ann.auditor", Role.Auditor);
-        await auditor.GotoAsync($"/evidence/{caseId}");
+        await auditor.VisitAsync($"/evidence/{caseId}");
         var entries = server.Database.Cases.EntryIndices(caseId).Count;
         Assert.Equal(11, entries); // open, two verifications, approval, execution, five tasks, close
         Assert.Equal($"{entries} of {entries} entries proven included.", (await auditor.InnerTextAsync("#chain-status")).Trim());
@@ -97,16 +97,16 @@ public sealed class WebUiTests
         Assert.True(report.IsValid, string.Join("; ", report.Failures.Select(f => $"{f.Check}: {f.Message}")));
         Assert.Equal(caseId, report.Account?.CaseId);
 
-        await auditor.GotoAsync("/log");
+        await auditor.VisitAsync("/log");
         await BrowserSession.ScreenshotAsync(auditor, "08-log");
-        await auditor.GotoAsync("/");
+        await auditor.VisitAsync("/");
         Assert.Equal(5, await auditor.Locator("svg.chart[role='img']").CountAsync());
         Assert.Contains("stacked by kind: mfa_factor 1.", await auditor.Locator("#chart-resetsperdaybykind-d").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("1", (await auditor.Locator("table:has(caption:text('by kind')) tbody tr:last-child td").TextContentAsync())?.Trim());
         await BrowserSession.ScreenshotAsync(auditor, "09-dashboard");
-        await auditor.GotoAsync("/findings");
+        await auditor.VisitAsync("/findings");
         await BrowserSession.ScreenshotAsync(auditor, "10-findings");
-        await desk.GotoAsync("/cases");
+        await desk.VisitAsync("/cases");
         await BrowserSession.ScreenshotAsync(desk, "11-cases");
 
         Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
@@ -122,7 +122,7 @@ public sealed class WebUiTests
         await VerifyAsync(both, caseId, "push_to_enrolled_device");
         await VerifyAsync(both, caseId, "callback_on_record");
 
-        await both.GotoAsync($"/cases/{caseId}/approve");
+        await both.VisitAsync($"/cases/{caseId}/approve");
         await both.SelectOptionAsync("#Authority", "service_desk_lead");
         await both.ClickAsync("button:text('Approve')");
         var refusal = await both.InnerTextAsync("[role='alert']");
@@ -155,11 +155,11 @@ public sealed class WebUiTests
         var caseId = await OpenCaseAsync(desk, "INC0055555");
 
         var approver = await browser.SignInAsync("alex.approver", Role.Approver);
-        await approver.GotoAsync($"/cases/{caseId}");
+        await approver.VisitAsync($"/cases/{caseId}");
         Assert.Equal(0, await approver.Locator("a:text('Cancel the case')").CountAsync());
-        Assert.Equal(403, (await approver.GotoAsync($"/cases/{caseId}/end"))!.Status);
+        Assert.Equal(403, (await approver.VisitAsync($"/cases/{caseId}/end"))!.Status);
 
-        await desk.GotoAsync($"/cases/{caseId}");
+        await desk.VisitAsync($"/cases/{caseId}");
         await desk.ClickAsync("a:text('Cancel the case')");
         await desk.FillAsync("#CancelReason", "   ");
         var blank = await desk.RunAndWaitForResponseAsync(() => desk.ClickAsync("button:text('Cancel the case')"), r => r.Request.Method == "POST");
@@ -172,11 +172,11 @@ public sealed class WebUiTests
 
         await desk.FillAsync("#CancelReason", "the caller hung up before verification");
         await desk.ClickAsync("button:text('Cancel the case')");
-        await desk.WaitForURLAsync($"**/cases/{caseId}");
+        await desk.ArriveAtAsync($"**/cases/{caseId}");
         Assert.Equal("cancelled", (await desk.InnerTextAsync("h1 .state")).Trim());
         Assert.Contains("dana.desk", await desk.InnerTextAsync("ol.steps li:last-child"), StringComparison.Ordinal);
         Assert.Equal(CaseState.Cancelled, server.Database.Cases.Find(caseId)!.State);
-        await desk.GotoAsync($"/cases/{caseId}/end");
+        await desk.VisitAsync($"/cases/{caseId}/end");
         Assert.Contains("nothing left to end", await desk.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.True(browser.ConsoleErrors.All(e => e.Contains("status of 400", StringComparison.Ordinal) || e.Contains("status of 403", StringComparison.Ordinal)), string.Join("\n", browser.ConsoleErrors));
     }
@@ -194,19 +194,19 @@ public sealed class WebUiTests
 
         // The approver takes the emergency path the rule offers.
         var approver = await browser.SignInAsync("alex.approver", Role.Approver);
-        await approver.GotoAsync($"/cases/{caseId}/approve");
+        await approver.VisitAsync($"/cases/{caseId}/approve");
         await approver.SelectOptionAsync("#Authority", "it_manager");
         await approver.CheckAsync("#Emergency");
         await approver.FillAsync("#ApproveReason", "production outage: the on-call engineer is locked out");
         await approver.ClickAsync("button:text('Approve')");
-        await approver.WaitForURLAsync($"**/cases/{caseId}");
+        await approver.ArriveAtAsync($"**/cases/{caseId}");
         Assert.True(server.Database.Cases.Find(caseId)!.EmergencyPath);
 
         // The executor records the reset without the provider's event id, then links it; a time it cannot read is refused at its field.
         var executor = await browser.SignInAsync("erin.exec", Role.Executor);
-        await executor.GotoAsync($"/cases/{caseId}/execute");
+        await executor.VisitAsync($"/cases/{caseId}/execute");
         await executor.ClickAsync("button:text('Record as executed')");
-        await executor.WaitForURLAsync($"**/cases/{caseId}");
+        await executor.ArriveAtAsync($"**/cases/{caseId}");
         await executor.ClickAsync("a:text('Link the identity provider')");
         await executor.FillAsync("#Source", "okta");
         await executor.FillAsync("#EventId", "okta-evt-0777");
@@ -217,7 +217,7 @@ public sealed class WebUiTests
         await BrowserSession.ScreenshotAsync(executor, "14-link-time-refused");
         await executor.FillAsync("#ChangedAt", "2026-11-27T09:01:00Z");
         await executor.ClickAsync("button:text('Link the event')");
-        await executor.WaitForURLAsync($"**/cases/{caseId}");
+        await executor.ArriveAtAsync($"**/cases/{caseId}");
         var link = Assert.Single(server.Database.Cases.Find(caseId)!.IdpEvents);
         Assert.Equal(("okta", "okta-evt-0777", new DateTimeOffset(2026, 11, 27, 9, 1, 0, TimeSpan.Zero)), (link.Source, link.EventId, link.ChangedAt));
 
@@ -226,27 +226,27 @@ public sealed class WebUiTests
         // Every task is done, but the emergency review is not: the desk sees no close link, and closing is refused.
         Assert.Equal(0, await desk.Locator("a:text('Close the case')").CountAsync());
         Assert.Equal(0, await desk.Locator("a:text('Review the emergency reset')").CountAsync());
-        Assert.Equal(403, (await desk.GotoAsync($"/cases/{caseId}/review"))!.Status);
-        await desk.GotoAsync($"/cases/{caseId}/end");
+        Assert.Equal(403, (await desk.VisitAsync($"/cases/{caseId}/review"))!.Status);
+        await desk.VisitAsync($"/cases/{caseId}/end");
         await desk.ClickAsync("button:text('Close the case')");
         Assert.Contains("RT-2503", await desk.InnerTextAsync("[role='alert']"), StringComparison.Ordinal);
 
         // Security reviews it, as the authority the policy names.
         var analyst = await browser.SignInAsync("sid.security", Role.SecurityAnalyst);
-        await analyst.GotoAsync($"/cases/{caseId}");
+        await analyst.VisitAsync($"/cases/{caseId}");
         await analyst.ClickAsync("a:text('Review the emergency reset')");
         Assert.Equal("security", await analyst.InputValueAsync("#Authority"));
         await analyst.FillAsync("#ReviewNote", "outage ticket and on-call roster match the caller");
         await BrowserSession.ScreenshotAsync(analyst, "15-emergency-review");
         await analyst.ClickAsync("button:text('Record the review')");
-        await analyst.WaitForURLAsync($"**/cases/{caseId}");
+        await analyst.ArriveAtAsync($"**/cases/{caseId}");
         Assert.Contains("emergency path reviewed", await analyst.InnerTextAsync("ol.steps"), StringComparison.Ordinal);
         Assert.Equal("sid.security", server.Database.Cases.Find(caseId)!.EmergencyReview?.Reviewer);
 
-        await desk.GotoAsync($"/cases/{caseId}");
+        await desk.VisitAsync($"/cases/{caseId}");
         await desk.ClickAsync("a:text('Close the case')");
         await desk.ClickAsync("button:text('Close the case')");
-        await desk.WaitForURLAsync($"**/cases/{caseId}");
+        await desk.ArriveAtAsync($"**/cases/{caseId}");
         Assert.Equal("closed", (await desk.InnerTextAsync("h1 .state")).Trim());
         Assert.True(browser.ConsoleErrors.All(e => e.Contains("status of 400", StringComparison.Ordinal) || e.Contains("status of 403", StringComparison.Ordinal) || e.Contains("status of 409", StringComparison.Ordinal)), string.Join("\n", browser.ConsoleErrors));
     }
@@ -268,29 +268,29 @@ public sealed class WebUiTests
                 Alert("RT-D015", "Password reset of another user", Severity.Low, "identity-security", "homer@example.com", new AlertEvidence("okta", "okta-evt-42", "user.account.reset_password", at)),
             ],
             ["ocsf-file"], "test", "1");
-        Assert.Equal(403, (await desk.GotoAsync("/alerts"))!.Status);
+        Assert.Equal(403, (await desk.VisitAsync("/alerts"))!.Status);
 
         var analyst = await browser.SignInAsync("sid.security", Role.SecurityAnalyst);
-        await analyst.GotoAsync("/findings");
+        await analyst.VisitAsync("/findings");
         await analyst.ClickAsync("main a:text('Alerts')");
         Assert.Equal("2 of 2 alert(s)", (await analyst.InnerTextAsync("table caption")).Trim());
         await BrowserSession.ScreenshotAsync(analyst, "16-alerts");
 
         await analyst.SelectOptionAsync("#severity", "high");
         await analyst.ClickAsync("button:text('Filter')");
-        await analyst.WaitForURLAsync("**/alerts?*severity=high*");
+        await analyst.ArriveAtAsync("**/alerts?*severity=high*");
         Assert.Equal("1 of 2 alert(s)", (await analyst.InnerTextAsync("table caption")).Trim());
         Assert.StartsWith("RT-D001", (await analyst.InnerTextAsync("tbody th")).Trim(), StringComparison.Ordinal);
 
-        await analyst.GotoAsync("/alerts?owner=identity-security");
+        await analyst.VisitAsync("/alerts?owner=identity-security");
         Assert.Equal("identity-security", await analyst.InputValueAsync("#owner"));
         Assert.Contains("okta event okta-evt-42", await analyst.InnerTextAsync("tbody"), StringComparison.Ordinal);
-        await analyst.GotoAsync("/alerts?rule=RT-D015&severity=high");
+        await analyst.VisitAsync("/alerts?rule=RT-D015&severity=high");
         Assert.Equal("0 of 2 alert(s)", (await analyst.InnerTextAsync("table caption")).Trim());
 
-        await analyst.GotoAsync("/alerts?rule=RT-D001");
+        await analyst.VisitAsync("/alerts?rule=RT-D001");
         await analyst.ClickAsync($"a:text('case {caseId} evidence')");
-        await analyst.WaitForURLAsync($"**/evidence/{caseId}");
+        await analyst.ArriveAtAsync($"**/evidence/{caseId}");
         Assert.Contains(caseId, await analyst.InnerTextAsync("h1"), StringComparison.Ordinal);
         Assert.True(browser.ConsoleErrors.All(e => e.Contains("status of 403", StringComparison.Ordinal)), string.Join("\n", browser.ConsoleErrors));
     }
@@ -302,26 +302,26 @@ public sealed class WebUiTests
         await using var browser = await BrowserSession.StartAsync(server);
         browser.AddAccount("dana.desk", Role.DeskAgent);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/cases");
+        await page.VisitAsync("/cases");
         Assert.Contains("/signin?ReturnUrl=%2Fcases", page.Url, StringComparison.Ordinal);
 
         await browser.SignInAgainAsync(page, "dana.desk", "00-first");
         var session = (await page.Context.CookiesAsync()).Single(c => c.Name == "resettrail");
         Assert.True(session.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
-        await page.GotoAsync("/cases");
+        await page.VisitAsync("/cases");
         Assert.Equal("dana.desk", (await page.InnerTextAsync(".who strong")).Trim());
 
         await page.ClickAsync("button:text('Sign out')");
-        await page.WaitForURLAsync("**/signin");
+        await page.ArriveAtAsync("**/signin");
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "resettrail");
-        await page.GotoAsync("/cases");
+        await page.VisitAsync("/cases");
         Assert.Contains("/signin?ReturnUrl=%2Fcases", page.Url, StringComparison.Ordinal);
 
         // The next 30-second step: the code that confirmed the enrolment may not be used twice.
         server.Time.Advance(TimeSpan.FromSeconds(30));
         await browser.SignInAgainAsync(page, "dana.desk", "00-again");
-        await page.GotoAsync("/cases/open");
+        await page.VisitAsync("/cases/open");
         Assert.Equal("Open a case from a ticket", (await page.InnerTextAsync("h1")).Trim());
         Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
     }
@@ -382,7 +382,7 @@ public sealed class WebUiTests
 
     private static async Task<string> OpenCaseAsync(IPage page, string ticket, string groups = "", string kind = "mfa_factor")
     {
-        await page.GotoAsync("/cases/open");
+        await page.VisitAsync("/cases/open");
         await page.FillAsync("#TicketSystem", "servicenow");
         await page.FillAsync("#TicketKey", ticket);
         await page.FillAsync("#Directory", "okta");
@@ -393,37 +393,37 @@ public sealed class WebUiTests
         await page.SelectOptionAsync("#Channel", "phone");
         await page.FillAsync("#Requester", "jdoe@example.com");
         await page.ClickAsync("button:text('Open case')");
-        await page.WaitForURLAsync("**/cases/rc-*");
+        await page.ArriveAtAsync("**/cases/rc-*");
         return page.Url[(page.Url.LastIndexOf('/') + 1)..];
     }
 
     private static async Task RecordTaskAsync(IPage page, string caseId, string task)
     {
-        await page.GotoAsync($"/cases/{caseId}/follow-up");
+        await page.VisitAsync($"/cases/{caseId}/follow-up");
         await page.SelectOptionAsync("#Task", task);
         await page.ClickAsync("button:text('Record task')");
-        await page.WaitForURLAsync($"**/cases/{caseId}");
+        await page.ArriveAtAsync($"**/cases/{caseId}");
     }
 
     /// <summary>Records every task the follow-up page still offers, one at a time.</summary>
     private static async Task RecordRemainingTasksAsync(IPage page, string caseId)
     {
-        await page.GotoAsync($"/cases/{caseId}/follow-up");
+        await page.VisitAsync($"/cases/{caseId}/follow-up");
         while (await page.Locator("#Task option").CountAsync() > 0)
         {
             await RecordTaskAsync(page, caseId, await page.Locator("#Task option").First.GetAttributeAsync("value") ?? string.Empty);
-            await page.GotoAsync($"/cases/{caseId}/follow-up");
+            await page.VisitAsync($"/cases/{caseId}/follow-up");
         }
 
-        await page.GotoAsync($"/cases/{caseId}");
+        await page.VisitAsync($"/cases/{caseId}");
     }
 
     private static async Task VerifyAsync(IPage page, string caseId, string method)
     {
-        await page.GotoAsync($"/cases/{caseId}/verify");
+        await page.VisitAsync($"/cases/{caseId}/verify");
         await page.SelectOptionAsync("#Method", method);
         await page.CheckAsync("#passed");
         await page.ClickAsync("button:text('Record verification')");
-        await page.WaitForURLAsync($"**/cases/{caseId}");
+        await page.ArriveAtAsync($"**/cases/{caseId}");
     }
 }
