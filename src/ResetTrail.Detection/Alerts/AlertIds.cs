@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -18,7 +19,23 @@ public static class AlertIds
     }
 
     /// <summary>The id of an alert whose evidence is <paramref name="evidence"/>, read through the two accessors (no copy of the list).</summary>
-    internal static string Of<T>(string ruleId, string subject, IReadOnlyList<T> evidence, Func<T, string> source, Func<T, string> id)
+    internal static string Of<T>(string ruleId, string subject, IReadOnlyList<T> evidence, Func<T, string> source, Func<T, string> id) =>
+        Format(Digest(ruleId, subject, evidence, source, id));
+
+    /// <summary>The id as text: "rta_" and the digest's 32 hex digits.</summary>
+    internal static string Format(UInt128 digest) => string.Create(36, digest, static (chars, digest) =>
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, digest);
+        "rta_".CopyTo(chars);
+        Convert.TryToHexStringLower(bytes, chars[4..], out _);
+    });
+
+    /// <summary>
+    /// The id's 128 bits (the first half of the SHA-256), before it becomes text: the engine deduplicates on these and
+    /// formats only the alerts it lets out.
+    /// </summary>
+    internal static UInt128 Digest<T>(string ruleId, string subject, IReadOnlyList<T> evidence, Func<T, string> source, Func<T, string> id)
     {
         ArgumentNullException.ThrowIfNull(ruleId);
         ArgumentNullException.ThrowIfNull(subject);
@@ -48,11 +65,7 @@ public static class AlertIds
 
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(text[..at], hash);
-            return string.Create(36, hash[..16].ToArray(), static (chars, digest) =>
-            {
-                "rta_".CopyTo(chars);
-                Convert.TryToHexStringLower(digest, chars[4..], out _);
-            });
+            return BinaryPrimitives.ReadUInt128BigEndian(hash);
         }
         finally
         {

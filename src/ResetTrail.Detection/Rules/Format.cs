@@ -5,7 +5,12 @@ namespace ResetTrail.Detection.Rules;
 /// <summary>Times and durations as alerts write them: UTC, ISO 8601 to the second; durations in one unit (30m, 12h, 7d).</summary>
 internal static class Format
 {
-    public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset t) => string.Create(20, t.UtcDateTime, static (chars, utc) =>
+    {
+        // The standard sortable format ("s", yyyy-MM-ddTHH:mm:ss) has a fast path a custom pattern lacks.
+        utc.TryFormat(chars, out _, "s", CultureInfo.InvariantCulture);
+        chars[19] = 'Z';
+    });
 
     public static string Duration(TimeSpan d) => d switch
     {

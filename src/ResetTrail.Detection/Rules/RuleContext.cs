@@ -24,7 +24,7 @@ internal sealed class RuleContext(DetectionConfig config, EngineStats stats, Ale
         }
 
         // The gate decides on the id, rule, subject and time: a held-back alert is never built.
-        var id = AlertIds.Of(rule.Info.Id, subject, shown, static o => o.EvidenceSource, static o => o.EvidenceId);
+        var id = AlertIds.Digest(rule.Info.Id, subject, shown, static o => o.EvidenceSource, static o => o.EvidenceId);
         if (!gate.Admit(id, rule.Info.Id, subject, last, rule.Throttle ?? Config.Throttle, out var suppressed))
         {
             return;
@@ -39,7 +39,7 @@ internal sealed class RuleContext(DetectionConfig config, EngineStats stats, Ale
         Stats.Alerts++;
         output.Alert(new Alert
         {
-            Id = id,
+            Id = AlertIds.Format(id),
             Rule = rule.Info,
             Subject = subject,
             Time = last,
