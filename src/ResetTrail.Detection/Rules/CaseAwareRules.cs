@@ -43,7 +43,7 @@ internal static class CaseAwareRules
             new RuleDefaults(1, TimeSpan.FromHours(1)), (info, s, d, b) => new AbsenceRule(info, s, d, [TemporaryAccessPassIssued], true,
                 new Step("temporary access pass", (o, _) => Is.Kind(o, TemporaryAccessPassIssued), Target),
                 new Step("case", (o, _) => o.Signal is not null, Target),
-                TimeSpan.FromDays(1), "target", b.MaxKeys, b.MaxPerKey, b.Stats));
+                TimeSpan.FromDays(1), "target", b));
 
         yield return Single("RT-D106", "Reset initiated by a third party outside its contract hours", Severity.High, "T1199", Desk, Is.CredentialKinds,
             (o, c) => (Is.Credential(o) || Is.Signal(o, CaseSignalKind.CaseOpened) || Is.Signal(o, CaseSignalKind.Executed))

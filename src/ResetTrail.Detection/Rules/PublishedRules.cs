@@ -50,7 +50,7 @@ internal static class PublishedRules
                 [MfaFactorDisabled, MfaFactorsResetAll, MfaFactorEnabled], false,
                 new Step("MFA deactivation", (o, _) => Is.Kind(o, MfaFactorDisabled, MfaFactorsResetAll), Target),
                 new Step("factor activation", (o, _) => Is.Kind(o, MfaFactorEnabled), Target),
-                TimeSpan.Zero, "user", b.MaxKeys, b.MaxPerKey, b.Stats));
+                TimeSpan.Zero, "user", b));
 
         yield return new RuleDefinition(Info("RT-D006", "Suspicious sign-in followed by MFA modification", Severity.High, "T1556.006", Identity),
             new RuleDefaults(1, TimeSpan.FromHours(1)), (info, s, d, b) => new SequenceRule(info, s, d,

@@ -9,25 +9,40 @@ namespace ResetTrail.Detection.Rules.Kinds;
 /// A trigger not answered on the same key within <see cref="DetectionRule.Window"/> (an MFA deactivation not
 /// re-activated in 12h; a temporary access pass with no case). An answer up to <c>lookBack</c> before the trigger
 /// also counts (the case opened before the pass was issued). Decided when the watermark passes the deadline, so
-/// the alert's time is the trigger's and a replay decides the same way.
+/// the alert's time is the trigger's and a replay decides the same way. The instances of one base rule keep their
+/// triggers and answers in one <see cref="AbsenceStore"/>; each walks the triggers against its own deadline.
 /// </summary>
-internal sealed class AbsenceRule(
-    RuleInfo info,
-    RuleSettings settings,
-    RuleDefaults defaults,
-    IReadOnlyList<ChangeKind>? kinds,
-    bool signals,
-    Step trigger,
-    Step answer,
-    TimeSpan lookBack,
-    string describe,
-    int maxKeys,
-    int maxPerKey,
-    EngineStats stats) : DetectionRule(info, settings, defaults)
+internal sealed class AbsenceRule : DetectionRule
 {
-    private readonly KeyedWindows pending = new(maxKeys, maxPerKey, stats);
-    private readonly KeyedWindows answers = new(maxKeys, maxPerKey, stats);
-    private readonly PriorityQueue<(string Key, Observation Trigger), DateTimeOffset> deadlines = new();
+    private readonly IReadOnlyList<ChangeKind>? kinds;
+    private readonly bool signals;
+    private readonly Step trigger;
+    private readonly Step answer;
+    private readonly TimeSpan lookBack;
+    private readonly string describe;
+    private readonly AbsenceStore store;
+    private readonly ulong bit;
+
+    /// <summary>The arrival number of the next trigger this instance decides.</summary>
+    private long cursor;
+
+    /// <summary>The condition alerts state, the same for every alert of this instance: made at the first.</summary>
+    private string? threshold;
+
+    public AbsenceRule(RuleInfo info, RuleSettings settings, RuleDefaults defaults, IReadOnlyList<ChangeKind>? kinds, bool signals,
+        Step trigger, Step answer, TimeSpan lookBack, string describe, RuleBuild build)
+        : base(info, settings, defaults)
+    {
+        this.kinds = kinds;
+        this.signals = signals;
+        this.trigger = trigger;
+        this.answer = answer;
+        this.lookBack = lookBack;
+        this.describe = describe;
+        store = build.Share(Info, () => new AbsenceStore(build.MaxKeys, build.MaxPerKey, build.Stats));
+        bit = store.Join(Window);
+        cursor = store.NextTrigger;
+    }
 
     public override IReadOnlyList<ChangeKind>? Kinds => kinds;
 
@@ -35,12 +50,12 @@ internal sealed class AbsenceRule(
 
     public override void Observe(Observation o, RuleContext context)
     {
-        if (answer.Matches(o, context.Config) && answer.Key(o) is { } answered)
+        if (store.FirstToAnswer(o) && answer.Matches(o, context.Config) && answer.Key(o) is { } answered)
         {
-            pending.Remove(answered);
+            store.Answer(answered);
             if (lookBack > TimeSpan.Zero)
             {
-                answers.Add(answered, o);
+                store.Answers.Add(answered, o);
             }
         }
 
@@ -49,35 +64,28 @@ internal sealed class AbsenceRule(
             return;
         }
 
-        if (lookBack > TimeSpan.Zero && answers.Latest(key, o.Time - lookBack, DateTimeOffset.MaxValue) is not null)
+        if (lookBack > TimeSpan.Zero && store.Answers.Latest(key, o.Time - lookBack, DateTimeOffset.MaxValue) is not null)
         {
             return;
         }
 
-        if (pending.Add(key, o))
-        {
-            deadlines.Enqueue((key, o), o.Time + Window);
-        }
+        store.Wait(key, o, bit);
     }
-
-    /// <summary>The condition alerts state, the same for every alert of this instance: made at the first.</summary>
-    private string? threshold;
 
     public override void Expire(DateTimeOffset watermark, RuleContext context)
     {
-        while (deadlines.TryPeek(out var item, out var deadline) && deadline < watermark)
+        while (store.TryTrigger(ref cursor, out var key, out var pending) && pending.Time + Window < watermark)
         {
-            deadlines.Dequeue();
-            if (pending.Contains(item.Key, item.Trigger))
+            cursor++;
+            if (store.Waits(key, pending, bit))
             {
                 threshold ??= $"{trigger.Name} without {answer.Name} on the same {describe} within {Format.Duration(Window)}"
                     + (lookBack > TimeSpan.Zero ? $" (or {Format.Duration(lookBack)} before)" : string.Empty);
-                var summary = $"{describe} {item.Key}: {trigger.Name} at {Format.Time(item.Trigger.Time)}, no {answer.Name} by {Format.Time(deadline)}";
-                context.Raise(this, item.Key, [item.Trigger], item.Trigger.Time, threshold, summary);
+                var summary = $"{describe} {key}: {trigger.Name} at {Format.Time(pending.Time)}, no {answer.Name} by {Format.Time(pending.Time + Window)}";
+                context.Raise(this, key, [pending], pending.Time, threshold, summary);
             }
         }
 
-        pending.Evict(watermark - Window);
-        answers.Evict(watermark - lookBack);
+        store.Sweep(watermark, lookBack);
     }
 }
