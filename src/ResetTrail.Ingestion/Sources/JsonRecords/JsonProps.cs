@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace ResetTrail.Ingestion.Sources.JsonRecords;
@@ -23,13 +25,26 @@ internal static class JsonProps
 
         foreach (var p in obj.EnumerateObject())
         {
-            if (p.NameEquals(name) || string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (NameEqualsIgnoringCase(p, name))
             {
                 return p.Value.ValueKind == JsonValueKind.Null ? default : p.Value;
             }
         }
 
         return default;
+    }
+
+    /// <summary>
+    /// The property's name against <paramref name="name"/>, ignoring case. Most lookups of an absent field end here,
+    /// once per property of the object, so a plain ASCII name is compared as the document's UTF-8 bytes; an escaped or
+    /// non-ASCII one is decoded and compared as <see cref="StringComparison.OrdinalIgnoreCase"/> does.
+    /// </summary>
+    private static bool NameEqualsIgnoringCase(JsonProperty p, string name)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+        return raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw)
+            ? Ascii.EqualsIgnoreCase(raw, name)
+            : string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase);
     }
 
     public static JsonElement Get(this JsonElement obj, string name, string child) => obj.Get(name).Get(child);
