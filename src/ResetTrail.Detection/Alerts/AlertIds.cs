@@ -12,6 +12,10 @@ namespace ResetTrail.Detection.Alerts;
 /// </summary>
 public static class AlertIds
 {
+    /// <summary>One SHA-256 context per thread, reset after each id: a one-shot hash makes and frees a context per alert.</summary>
+    [ThreadStatic]
+    private static IncrementalHash? hasher;
+
     public static string Of(string ruleId, string subject, IEnumerable<AlertEvidence> evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
@@ -64,7 +68,9 @@ public static class AlertIds
             }
 
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(text[..at], hash);
+            var sha = hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha.AppendData(text[..at]);
+            sha.GetHashAndReset(hash);
             return BinaryPrimitives.ReadUInt128BigEndian(hash);
         }
         finally

@@ -42,6 +42,22 @@ public sealed class GlobTests
         }
     }
 
+    [Fact]
+    public void A_compiled_pattern_agrees_with_the_pattern_including_dotless_i_which_folds_to_an_ascii_letter()
+    {
+        // The compiled form rejects on the first and last characters before comparing; a non-ASCII character must never
+        // be ruled out that way ("ı" upper-cases to "I").
+        var texts = Words("Ab-ıI", 5).ToList();
+        foreach (var pattern in Words("aB-i*", 4))
+        {
+            var compiled = Glob.Compile(pattern);
+            foreach (var text in texts)
+            {
+                Assert.True(Glob.Matches(pattern, text) == compiled.Matches(text), $"pattern '{pattern}', text '{text}'");
+            }
+        }
+    }
+
     private static IEnumerable<string> Words(string alphabet, int maxLength)
     {
         var level = new List<string> { string.Empty };

@@ -74,13 +74,34 @@ internal static class Glob
         return true;
     }
 
+    /// <summary>
+    /// Whether two characters can be equal ignoring case: false only when both are ASCII and differ beyond the case of a
+    /// letter. A non-ASCII character may fold to an ASCII one (dotless i to I), so it is never ruled out here.
+    /// </summary>
+    private static bool MayEqualIgnoringCase(char a, char b) =>
+        a == b || !char.IsAscii(a) || !char.IsAscii(b) || (char.IsAsciiLetter(a) && (a | 0x20) == (b | 0x20));
+
     /// <summary>A pattern as its text before the first star, between the first and last, and after the last.</summary>
     internal readonly record struct Compiled(string Prefix, string Middle, string Suffix, bool HasStar)
     {
         public bool Matches(string text)
         {
             ArgumentNullException.ThrowIfNull(text);
-            return HasStar ? MatchesStarred(Prefix, Middle, Suffix, text) : string.Equals(Prefix, text, StringComparison.OrdinalIgnoreCase);
+            if (!HasStar)
+            {
+                return string.Equals(Prefix, text, StringComparison.OrdinalIgnoreCase);
+            }
+
+            // An allow-list is tried on every observation by every instance: most texts differ at the first character
+            // of the prefix or the last of the suffix, decided before the case-insensitive comparisons.
+            if (text.Length > 0
+                && ((Prefix.Length > 0 && !MayEqualIgnoringCase(text[0], Prefix[0]))
+                    || (Suffix.Length > 0 && !MayEqualIgnoringCase(text[^1], Suffix[^1]))))
+            {
+                return false;
+            }
+
+            return MatchesStarred(Prefix, Middle, Suffix, text);
         }
     }
 }
