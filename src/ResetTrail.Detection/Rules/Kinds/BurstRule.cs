@@ -24,10 +24,8 @@ internal sealed class BurstRule : DetectionRule
     private readonly string keyName;
     private readonly int maxPerKey;
     private readonly BurstStore store;
+    private readonly int member;
     private readonly ulong bit;
-
-    /// <summary>Per key, the sequence number of the last entry this instance has alerted on: its view starts after it.</summary>
-    private readonly Dictionary<string, long> startedOver = new(StringComparer.Ordinal);
 
     /// <summary>The condition alerts state, the same for every alert of this instance: made at the first.</summary>
     private string? threshold;
@@ -46,7 +44,8 @@ internal sealed class BurstRule : DetectionRule
         this.keyName = keyName;
         maxPerKey = build.MaxPerKey;
         store = build.Share(Info, () => new BurstStore(build.MaxKeys, build.MaxPerKey, build.Stats));
-        bit = 1UL << store.Join(this);
+        member = store.Join(this);
+        bit = 1UL << member;
     }
 
     public override IReadOnlyList<ChangeKind>? Kinds => kinds;
@@ -68,7 +67,7 @@ internal sealed class BurstRule : DetectionRule
             return;
         }
 
-        if (!Reaches(window, k, o.Time - Window))
+        if (!Reaches(window, o.Time - Window))
         {
             return;
         }
@@ -78,7 +77,7 @@ internal sealed class BurstRule : DetectionRule
         var firstPerValue = new List<Observation>();
         var seen = store.Scratch;
         seen.Clear();
-        for (var i = ViewStart(entries, k, o.Time - Window); i < entries.Count; i++)
+        for (var i = ViewStart(window, o.Time - Window); i < entries.Count; i++)
         {
             var entry = entries[i];
             if ((entry.AllowedBy & bit) == 0 && seen.Add(entry.Slot))
@@ -92,31 +91,15 @@ internal sealed class BurstRule : DetectionRule
         threshold ??= string.Create(CultureInfo.InvariantCulture, $"at least {Threshold} distinct {counted} per {keyName} within {Format.Duration(Window)}");
         var summary = string.Create(CultureInfo.InvariantCulture, $"{keyName} {k}: {distinct} distinct {counted} between {Format.Time(start)} and {Format.Time(o.Time)}");
         context.Raise(this, k, firstPerValue, start, threshold, summary);
-        startedOver[k] = window.Entries.Last.Sequence;
+        window.StartOver(member, window.Entries.Last.Sequence);
     }
 
-    public override void Expire(DateTimeOffset watermark, RuleContext context)
-    {
-        store.Evict(watermark);
-        List<string>? gone = null;
-        foreach (var (k, last) in startedOver)
-        {
-            if (store.Oldest(k) is not { } oldest || oldest > last)
-            {
-                (gone ??= []).Add(k);
-            }
-        }
-
-        foreach (var k in gone ?? [])
-        {
-            startedOver.Remove(k);
-        }
-    }
+    public override void Expire(DateTimeOffset watermark, RuleContext context) => store.Evict(watermark);
 
     /// <summary>Whether this instance's view holds at least <see cref="DetectionRule.Threshold"/> distinct values.</summary>
-    private bool Reaches(BurstStore.KeyWindow window, string k, DateTimeOffset since)
+    private bool Reaches(BurstStore.KeyWindow window, DateTimeOffset since)
     {
-        var after = startedOver.GetValueOrDefault(k, long.MinValue);
+        var after = window.StartedOver(member);
         var entries = window.Entries;
         if ((window.AllowedByAny & bit) == 0)
         {
@@ -162,14 +145,15 @@ internal sealed class BurstRule : DetectionRule
     /// Where this instance's view starts in the key's window: walking back from the newest entry, the oldest one still
     /// in its window, after its last alert on the key, among the newest <c>maxPerKey</c> it does not exempt.
     /// </summary>
-    private int ViewStart(WindowDeque<BurstStore.Entry> window, string k, DateTimeOffset since)
+    private int ViewStart(BurstStore.KeyWindow window, DateTimeOffset since)
     {
-        var after = startedOver.GetValueOrDefault(k, long.MinValue);
-        var start = window.Count;
+        var after = window.StartedOver(member);
+        var entries = window.Entries;
+        var start = entries.Count;
         var taken = 0;
-        for (var i = window.Count - 1; i >= 0 && taken < maxPerKey; i--)
+        for (var i = entries.Count - 1; i >= 0 && taken < maxPerKey; i--)
         {
-            var entry = window[i];
+            var entry = entries[i];
             if (entry.Sequence <= after || entry.Time < since)
             {
                 break;

@@ -93,9 +93,6 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
         return window;
     }
 
-    /// <summary>The sequence number of the oldest entry still held for <paramref name="key"/>, or null when none is.</summary>
-    public long? Oldest(string key) => keys.TryGetValue(key, out var window) && window.Entries.Count > 0 ? window.Entries.First.Sequence : null;
-
     /// <summary>Drops what is older than the longest member window before <paramref name="watermark"/>; once per watermark.</summary>
     public void Evict(DateTimeOffset watermark)
     {
@@ -136,6 +133,7 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
         private readonly Dictionary<string, (int Count, int Slot)> values = new(StringComparer.Ordinal);
         private readonly Stack<int> freeSlots = new();
         private long[] latest = new long[8];
+        private long[]? startedOver;
 
         public WindowDeque<Entry> Entries { get; } = new();
 
@@ -179,6 +177,27 @@ internal sealed class BurstStore(int maxKeys, int maxPerKey, EngineStats stats) 
             }
 
             return low;
+        }
+
+        /// <summary>
+        /// The sequence number of the newest entry member <paramref name="member"/> last alerted on in this key, or
+        /// <see cref="long.MinValue"/>: its view starts after it. The mark lives as long as the key's window; a window
+        /// made again later holds only entries numbered after any mark the old one had.
+        /// </summary>
+        public long StartedOver(int member) => startedOver is { } marks && member < marks.Length ? marks[member] : long.MinValue;
+
+        /// <summary>Member <paramref name="member"/> alerted on everything up to <paramref name="sequence"/>.</summary>
+        public void StartOver(int member, long sequence)
+        {
+            if (startedOver is null || member >= startedOver.Length)
+            {
+                var grown = new long[member + 1];
+                Array.Fill(grown, long.MinValue);
+                startedOver?.CopyTo(grown, 0);
+                startedOver = grown;
+            }
+
+            startedOver[member] = sequence;
         }
 
         /// <summary>Distinct values held; no member's view, a part of these entries, can count more.</summary>
