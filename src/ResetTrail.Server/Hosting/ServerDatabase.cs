@@ -15,6 +15,7 @@ using ResetTrail.Storage.Postgres.Cases;
 using ResetTrail.Storage.Postgres.Events;
 using ResetTrail.Storage.Postgres.EvidenceLog;
 using ResetTrail.Storage.Postgres.Inbox;
+using ResetTrail.Storage.Postgres.Notifications;
 using ResetTrail.Storage.Postgres.Tokens;
 using ResetTrail.Storage.Sqlite.Accounts;
 using ResetTrail.Storage.Sqlite.Alerts;
@@ -42,6 +43,7 @@ public sealed class ServerDatabase : IDisposable
     private ServerDatabase(Parts parts)
     {
         lease = parts.Lease;
+        Listener = parts.Listener;
         Name = parts.Name;
         IsShared = parts.IsShared;
         Log = parts.Log;
@@ -70,6 +72,12 @@ public sealed class ServerDatabase : IDisposable
 
     /// <summary>Real-time deliveries, durable before they are answered.</summary>
     public IInbox Inbox { get; }
+
+    /// <summary>
+    /// On PostgreSQL, what hears the other servers' committed deliveries and case steps (ADR 0049); null on SQLite,
+    /// where this server is the only writer and its own signals say everything.
+    /// </summary>
+    public PostgresListener? Listener { get; }
 
     /// <summary>Opens or creates the database: SQLite when Db names a file, PostgreSQL when it is a URL or connection string.</summary>
     public static Result<ServerDatabase> OpenOrCreate(ServerSettings settings, TimeProvider time)
@@ -115,6 +123,7 @@ public sealed class ServerDatabase : IDisposable
             log.Path, false, log, new SqliteCaseStore(log), new SqliteTokenStore(log.Path), new SqliteEventStore(log.Path), new SqliteInbox(log.Path),
             t => Widen(SqliteAccountStore.Open(log.Path, t, settings.SecretsKeyFile)),
             t => SqliteAlertOutbox.Open(log.Path, t),
+            null,
             null));
     }
 
@@ -143,7 +152,8 @@ public sealed class ServerDatabase : IDisposable
             new PostgresInbox(log.DataSource),
             _ => Widen(PostgresAccountStore.Open(log.DataSource, secrets)),
             t => new PostgresAlertOutbox(log.DataSource, t),
-            new PostgresLease(log.DataSource, PostgresLease.InboxKey)));
+            new PostgresLease(log.DataSource, PostgresLease.InboxKey),
+            new PostgresListener(log.DataSource)));
     }
 
     private static Result<IAccountStore> Widen<T>(Result<T> opened)
@@ -151,5 +161,5 @@ public sealed class ServerDatabase : IDisposable
 
     private sealed record Parts(
         string Name, bool IsShared, IEvidenceLog Log, ICaseStore Cases, ITokenStore Tokens, IEventStore Events, IInbox Inbox,
-        Func<TimeProvider, Result<IAccountStore>> Accounts, Func<TimeProvider, IAlertOutbox> Alerts, PostgresLease? Lease);
+        Func<TimeProvider, Result<IAccountStore>> Accounts, Func<TimeProvider, IAlertOutbox> Alerts, PostgresLease? Lease, PostgresListener? Listener);
 }

@@ -11,13 +11,13 @@ namespace ResetTrail.Server.Ingest;
 /// Reads accepted deliveries in arrival order: their events are stored (idempotently, by source id) and shown to the
 /// observers, then the delivery is marked processed. A failure leaves the delivery pending and is retried, so a crash
 /// anywhere loses nothing; what a retry repeats is absorbed by the event ids. On a shared database only the server
-/// that leads (<see cref="ServerDatabase.TryLead"/>) processes: the others' deliveries wait for its next poll.
+/// that leads (<see cref="ServerDatabase.TryLead"/>) processes; the others' deliveries wake it through the database's
+/// announcements (<see cref="SharedDatabaseListener"/>), and its poll (<see cref="IngestSettings.InboxPoll"/>) is the fallback.
 /// </summary>
 internal sealed partial class InboxWorker(
-    ServerDatabase database, InboxSignal signal, IEnumerable<IRealtimeEventObserver> observers, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
+    ServerDatabase database, InboxSignal signal, IEnumerable<IRealtimeEventObserver> observers, IngestSettings settings, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
 {
     private const int Batch = 256;
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Backoff = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,7 +29,7 @@ internal sealed partial class InboxWorker(
                 // One server of a shared database processes the inbox (and runs detection); the others only accept.
                 if (!database.TryLead() || ProcessPending() < Batch)
                 {
-                    await signal.WaitAsync(Poll, stoppingToken).ConfigureAwait(false);
+                    await signal.WaitAsync(settings.InboxPoll, stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -31,9 +31,15 @@ public sealed record IngestSettings
     /// <summary>The source syslog bodies are read as; unset: detected per message.</summary>
     public string? SyslogSource { get; init; }
 
+    /// <summary>
+    /// How long the inbox worker waits for a wake-up before it looks at the inbox anyway. A delivery this server accepts
+    /// wakes it at once, and on PostgreSQL so does one accepted by another server (ADR 0049); the poll is the fallback.
+    /// </summary>
+    public TimeSpan InboxPoll { get; init; } = TimeSpan.FromSeconds(2);
+
     public static readonly string[] Keys =
         ["Ingest", "Ingest:OktaHookSecret", "Ingest:OktaHookHeader", "Ingest:WebhookSecret", "Ingest:SyslogTcp", "Ingest:SyslogUdp",
-         "Ingest:SyslogTlsCertificate", "Ingest:SyslogTlsPassword", "Ingest:SyslogSource"];
+         "Ingest:SyslogTlsCertificate", "Ingest:SyslogTlsPassword", "Ingest:SyslogSource", "Ingest:InboxPollSeconds"];
 
     /// <summary>Reads and validates the Ingest:* settings, adding what is wrong to <paramref name="problems"/>.</summary>
     public static IngestSettings Read(IConfiguration configuration, List<string> problems)
@@ -50,6 +56,7 @@ public sealed record IngestSettings
             SyslogTlsCertificate = Optional(configuration, "Ingest:SyslogTlsCertificate"),
             SyslogTlsPassword = Optional(configuration, "Ingest:SyslogTlsPassword"),
             SyslogSource = Optional(configuration, "Ingest:SyslogSource"),
+            InboxPoll = TimeSpan.FromSeconds(ServerSettingsReader.Number(configuration, "Ingest:InboxPollSeconds", 2, 1, 3_600, problems)),
         };
         foreach (var (key, secret) in new[] { ("Ingest:OktaHookSecret", settings.OktaHookSecret), ("Ingest:WebhookSecret", settings.WebhookSecret) })
         {

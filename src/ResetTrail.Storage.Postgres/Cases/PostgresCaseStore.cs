@@ -5,6 +5,7 @@ using ResetTrail.Core.Evidence;
 using ResetTrail.Core.Policy;
 using ResetTrail.Core.Workflow;
 using ResetTrail.Storage.Postgres.EvidenceLog;
+using ResetTrail.Storage.Postgres.Notifications;
 
 namespace ResetTrail.Storage.Postgres.Cases;
 
@@ -50,6 +51,9 @@ public sealed partial class PostgresCaseStore(PostgresEvidenceLog log) : ICaseSt
             {
                 scope.Queue(write);
             }
+
+            // Delivered to the listening servers when the step commits (ADR 0049).
+            scope.Queue(PostgresChannels.Notify(PostgresChannels.CaseSteps));
 
             return new CaseStepReceipt(updated, record, index);
         });

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using ResetTrail.Ingestion.Inbox;
+using ResetTrail.Storage.Postgres.Notifications;
 
 namespace ResetTrail.Storage.Postgres.Inbox;
 
@@ -19,20 +20,24 @@ public sealed class PostgresInbox(NpgsqlDataSource dataSource) : IInbox
             return [];
         }
 
-        // One statement for the whole batch (arrays unnested in order), one commit.
+        // One statement for the whole batch (arrays unnested in order) and the announcement, one implicit transaction:
+        // the servers listening hear of the deliveries when they are committed (ADR 0049).
         using var connection = dataSource.OpenConnection();
-        using var command = new NpgsqlCommand("""
+        using var batch = new NpgsqlBatch(connection);
+        var insert = new NpgsqlBatchCommand("""
             INSERT INTO inbox (channel, source, peer, received_at, body)
             SELECT channel, source, peer, $4, body FROM unnest($1::text[], $2::text[], $3::text[], $5::bytea[]) WITH ORDINALITY AS d(channel, source, peer, body, n)
             ORDER BY n RETURNING id
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. deliveries.Select(d => d.Channel)] });
-        command.Parameters.Add(new NpgsqlParameter { Value = deliveries.Select(d => d.Source).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = deliveries.Select(d => d.Peer).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = receivedAt.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. deliveries.Select(d => d.Body)] });
+            """);
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. deliveries.Select(d => d.Channel)] });
+        insert.Parameters.Add(new NpgsqlParameter { Value = deliveries.Select(d => d.Source).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter { Value = deliveries.Select(d => d.Peer).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = receivedAt.ToUniversalTime() });
+        insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. deliveries.Select(d => d.Body)] });
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresChannels.Notify(PostgresChannels.Inbox)));
         var ids = new List<long>(deliveries.Count);
-        using var rows = command.ExecuteReader();
+        using var rows = batch.ExecuteReader();
         while (rows.Read())
         {
             ids.Add(rows.GetInt64(0));

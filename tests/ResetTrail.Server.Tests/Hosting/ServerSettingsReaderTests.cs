@@ -31,6 +31,18 @@ public sealed class ServerSettingsReaderTests
     }
 
     [Fact]
+    public void The_inbox_poll_is_read_in_seconds_and_bounded()
+    {
+        var (settings, _) = ServerSettingsReader.Read(null, new Dictionary<string, string?> { ["Ingest:InboxPollSeconds"] = "30" });
+        var (refused, problems) = ServerSettingsReader.Read(null, new Dictionary<string, string?> { ["Ingest:InboxPollSeconds"] = "0" });
+
+        Assert.Equal(TimeSpan.FromSeconds(30), settings!.Ingest.InboxPoll);
+        Assert.Equal(TimeSpan.FromSeconds(2), new ResetTrail.Server.Ingest.IngestSettings().InboxPoll);
+        Assert.Null(refused);
+        Assert.Contains(problems, p => p.Contains("RESETTRAIL_INGEST__INBOXPOLLSECONDS", StringComparison.Ordinal) && p.Contains("from 1 to 3600", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_case_poll_of_detection_is_read_in_seconds_and_bounded()
     {
         var (settings, _) = ServerSettingsReader.Read(null, new Dictionary<string, string?> { ["Detection:CasePollSeconds"] = "300" });
