@@ -83,7 +83,7 @@ internal static class DetectFigure
         notes.Add("Configurations, as generated: the 10-rule file enables only " + string.Join(", ", TenRules) + " (every other rule `enabled: false`) and sets `engine: throttle: 0` so every match is an alert, as jq prints every match; the 100-rule file adds 90 `instances:` of " + string.Join(", ", InstanceBases) + ", ten each, with thresholds 2-11, windows 10m-10h and an allow-list of two globs each.");
         if (options.Only is not null)
         {
-            notes.Add($"Run on its own (`dotnet run -c Release --project bench/ResetTrail.Bench -- {string.Join(' ', options.Arguments)}`, {TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC) on a shared machine whose load average was far above its core count (see Machine): absolute rates are low and noisy; the ratios come from the same hyperfine run.");
+            notes.Add($"Run on its own (`dotnet run -c Release --project bench/ResetTrail.Bench -- {string.Join(' ', options.Arguments)}`, {TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC) on a shared machine of {Environment.ProcessorCount} cores (see Machine), {LoadAverage()}: absolute rates move with the other tenants; the ratios come from the same hyperfine run.");
         }
 
         foreach (var (name, s) in seconds)
@@ -92,6 +92,24 @@ internal static class DetectFigure
         }
 
         return new Figure(10, "Detection rules on the Okta System Log, end to end", "jq 1.6 running the same ten rules (bench/detection-rules.jq) in the same hyperfine run", rows, notes);
+    }
+
+    /// <summary>The machine's one-minute load average when the timings ended, from /proc/loadavg, in words.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return $"load average {first} as the timings ended";
+        }
+        catch (IOException)
+        {
+            return "load average unknown (no /proc/loadavg)";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "load average unknown (/proc/loadavg not readable)";
+        }
     }
 
     /// <summary>Alert counts per rule of detect and of jq on a 20,000-event corpus: the two rule sets must agree.</summary>
