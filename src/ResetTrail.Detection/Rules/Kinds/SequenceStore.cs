@@ -21,6 +21,8 @@ internal sealed class SequenceStore(int stepCount, int maxKeys, int maxPerKey, E
     private int members;
     private TimeSpan longest;
     private DateTimeOffset lastEvicted = DateTimeOffset.MinValue;
+    private Observation? current; // the observation the newest entries belong to
+    private long beforeCurrent; // the sequence number before its first entry
 
     public bool IsFull => members >= MaxMembers;
 
@@ -29,6 +31,13 @@ internal sealed class SequenceStore(int stepCount, int maxKeys, int maxPerKey, E
 
     /// <summary>One kept observation, its place in arrival order, and a bit per member that kept it.</summary>
     public readonly record struct Entry(Observation Observation, long Number, ulong Members);
+
+    /// <summary>
+    /// The mark a member sets when it alerts on <paramref name="o"/>: everything stored before <paramref name="o"/> is
+    /// behind it, and entries of <paramref name="o"/> itself (another member may have stored one already, which this
+    /// member then joins) stay in front.
+    /// </summary>
+    public long MarkBefore(Observation o) => ReferenceEquals(o, current) ? beforeCurrent : Sequence;
 
     /// <summary>Joins a member with its window; returns its bit.</summary>
     public ulong Join(TimeSpan window)
@@ -62,6 +71,12 @@ internal sealed class SequenceStore(int stepCount, int maxKeys, int maxPerKey, E
         {
             stats.StateCapHits++;
             window.RemoveFirst();
+        }
+
+        if (!ReferenceEquals(o, current))
+        {
+            current = o;
+            beforeCurrent = Sequence;
         }
 
         window.Add(new Entry(o, ++Sequence, bit));
