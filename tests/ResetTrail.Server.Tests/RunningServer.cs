@@ -107,6 +107,15 @@ internal sealed class CapturedLog : ILoggerProvider
                 || (l.Level == LogLevel.Information && l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics"))
             .Select(l => $"{l.At:HH:mm:ss.fff} {l.Level} {l.Message}");
 
+    /// <summary>
+    /// True when the server finished every request it started and logged no error: then a browser that stopped waiting
+    /// was not waiting for this server.
+    /// </summary>
+    public bool AnsweredEverything =>
+        lines.Count(l => l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && l.Message.StartsWith("Request starting", StringComparison.Ordinal))
+            == lines.Count(l => l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && l.Message.StartsWith("Request finished", StringComparison.Ordinal))
+        && !lines.Any(l => l.Level is LogLevel.Error or LogLevel.Critical);
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
 
     public void Dispose()

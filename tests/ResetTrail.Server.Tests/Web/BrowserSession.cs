@@ -145,6 +145,7 @@ internal sealed partial class BrowserSession : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        BrowserRetry.Record(server.Log.AnsweredEverything);
         var output = TestContext.Current.TestOutputHelper;
         if (output is not null)
         {

@@ -20,7 +20,7 @@ namespace ResetTrail.Server.Tests.Web;
 public sealed class WebUiTests
 {
     [Fact]
-    public async Task A_case_goes_from_the_desk_to_an_approver_an_executor_and_an_auditor_whose_bundle_verifies()
+    public Task A_case_goes_from_the_desk_to_an_approver_an_executor_and_an_auditor_whose_bundle_verifies() => BrowserRetry.RunAsync(async () =>
     {
         await using var server = await StartWithPolicyAsync();
         await using var browser = await BrowserSession.StartAsync(server);
@@ -110,10 +110,10 @@ public sealed class WebUiTests
         await BrowserSession.ScreenshotAsync(desk, "11-cases");
 
         Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
-    }
+    });
 
     [Fact]
-    public async Task An_approver_cannot_approve_a_request_they_verified_through_the_page_or_the_api()
+    public Task An_approver_cannot_approve_a_request_they_verified_through_the_page_or_the_api() => BrowserRetry.RunAsync(async () =>
     {
         await using var server = await StartWithPolicyAsync();
         await using var browser = await BrowserSession.StartAsync(server);
@@ -144,10 +144,10 @@ public sealed class WebUiTests
         Assert.Empty(current.Approvals);
         // The refusal page answers 409, which the browser logs as a failed load; nothing else may be logged.
         Assert.DoesNotContain(browser.ConsoleErrors, e => !e.Contains("409", StringComparison.Ordinal));
-    }
+    });
 
     [Fact]
-    public async Task A_desk_agent_cancels_a_case_giving_a_reason_next_to_its_field_and_an_approver_may_not()
+    public Task A_desk_agent_cancels_a_case_giving_a_reason_next_to_its_field_and_an_approver_may_not() => BrowserRetry.RunAsync(async () =>
     {
         await using var server = await StartWithPolicyAsync();
         await using var browser = await BrowserSession.StartAsync(server);
@@ -179,10 +179,10 @@ public sealed class WebUiTests
         await desk.VisitAsync($"/cases/{caseId}/end");
         Assert.Contains("nothing left to end", await desk.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.True(browser.ConsoleErrors.All(e => e.Contains("status of 400", StringComparison.Ordinal) || e.Contains("status of 403", StringComparison.Ordinal)), string.Join("\n", browser.ConsoleErrors));
-    }
+    });
 
     [Fact]
-    public async Task An_emergency_reset_gets_its_event_linked_and_is_reviewed_by_security_before_it_closes()
+    public Task An_emergency_reset_gets_its_event_linked_and_is_reviewed_by_security_before_it_closes() => BrowserRetry.RunAsync(async () =>
     {
         await using var server = await StartWithPolicyAsync();
         await using var browser = await BrowserSession.StartAsync(server);
@@ -249,10 +249,10 @@ public sealed class WebUiTests
         await desk.ArriveAtAsync($"**/cases/{caseId}");
         Assert.Equal("closed", (await desk.InnerTextAsync("h1 .state")).Trim());
         Assert.True(browser.ConsoleErrors.All(e => e.Contains("status of 400", StringComparison.Ordinal) || e.Contains("status of 403", StringComparison.Ordinal) || e.Contains("status of 409", StringComparison.Ordinal)), string.Join("\n", browser.ConsoleErrors));
-    }
+    });
 
     [Fact]
-    public async Task A_security_analyst_filters_the_alerts_by_rule_severity_and_owner_and_follows_one_to_its_case_evidence()
+    public Task A_security_analyst_filters_the_alerts_by_rule_severity_and_owner_and_follows_one_to_its_case_evidence() => BrowserRetry.RunAsync(async () =>
     {
         await using var server = await StartWithPolicyAsync(settings => settings with
         {
@@ -293,10 +293,10 @@ public sealed class WebUiTests
         await analyst.ArriveAtAsync($"**/evidence/{caseId}");
         Assert.Contains(caseId, await analyst.InnerTextAsync("h1"), StringComparison.Ordinal);
         Assert.True(browser.ConsoleErrors.All(e => e.Contains("status of 403", StringComparison.Ordinal)), string.Join("\n", browser.ConsoleErrors));
-    }
+    });
 
     [Fact]
-    public async Task Signing_out_ends_the_session_and_signing_in_again_asks_for_the_password_and_the_authenticator_code()
+    public Task Signing_out_ends_the_session_and_signing_in_again_asks_for_the_password_and_the_authenticator_code() => BrowserRetry.RunAsync(async () =>
     {
         await using var server = await StartWithPolicyAsync();
         await using var browser = await BrowserSession.StartAsync(server);
@@ -324,10 +324,10 @@ public sealed class WebUiTests
         await page.VisitAsync("/cases/open");
         Assert.Equal("Open a case from a ticket", (await page.InnerTextAsync("h1")).Trim());
         Assert.True(browser.ConsoleErrors.Count == 0, string.Join("\n", browser.ConsoleErrors));
-    }
+    });
 
     [Fact]
-    public async Task A_form_post_without_its_antiforgery_token_is_refused_and_changes_nothing()
+    public Task A_form_post_without_its_antiforgery_token_is_refused_and_changes_nothing() => BrowserRetry.RunAsync(async () =>
     {
         await using var server = await StartWithPolicyAsync();
         using var client = server.ClientAs("dana.desk", Role.DeskAgent);
@@ -339,10 +339,10 @@ public sealed class WebUiTests
         using var response = await client.PostAsync("cases/open", form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(server.Database.Cases.List(new CaseQuery()));
-    }
+    });
 
     [Fact]
-    public async Task Pages_are_closed_to_roles_without_their_permission_and_the_stylesheet_keeps_the_policy()
+    public Task Pages_are_closed_to_roles_without_their_permission_and_the_stylesheet_keeps_the_policy() => BrowserRetry.RunAsync(async () =>
     {
         await using var server = await StartWithPolicyAsync();
         using var auditor = server.ClientAs("ann.auditor", Role.Auditor);
@@ -356,7 +356,7 @@ public sealed class WebUiTests
         var html = await page.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
-    }
+    });
 
     private static async Task<RunningServer> StartWithPolicyAsync(Func<ServerSettings, ServerSettings>? configure = null)
     {
