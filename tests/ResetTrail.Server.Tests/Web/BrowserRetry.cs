@@ -3,12 +3,12 @@ using System.Collections.Concurrent;
 namespace ResetTrail.Server.Tests.Web;
 
 /// <summary>
-/// Runs a browser scenario a second time when, and only when, Chromium stopped on a navigation that the server had
-/// fully answered. Twice on CI a form post's redirect never finished in the browser: once the page's load event never
-/// came though the network was idle, once the redirect's GET never reached the server at all (its timeline shows the
-/// 302 sent in 135 ms, then nothing for 30 s). Neither reproduced in dozens of runs here. A timeout while the server
-/// still had a request open, or had logged an error, is the server's and fails at once; so does any assertion.
-/// The first attempt's timeout and server timeline stay in the test's output.
+/// Runs a browser scenario a second time when, and only when, the browser side timed out on a navigation that the
+/// server had fully answered. Twice on CI a wait for a page's load state never ended though the page had arrived (the
+/// server answered the redirect's GET in 7 ms; Playwright logged the later load events, not the awaited one); the waits
+/// no longer use load states (<see cref="Navigation"/>), and this is the fallback. Neither failure reproduced in dozens
+/// of runs here. A timeout while the server still had a request open, or had logged an error, is the server's and fails
+/// at once; so does any assertion. The first attempt's timeout and server timeline stay in the test's output.
 /// </summary>
 internal static class BrowserRetry
 {

@@ -22,7 +22,8 @@ internal static class HtmlPage
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<link rel=\"stylesheet\" href=\"/static/site.css\"><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">")
             .Append("<title>").Append(Encode(title)).Append(" · ResetTrail</title></head>\n<body><main id=\"main\" class=\"signin\">\n<h1>")
-            .Append(Encode(title)).Append("</h1>\n").Append(body).Append("\n</main></body></html>\n");
+            .Append(Encode(title)).Append("</h1>\n").Append(body)
+            .Append("\n</main>\n<footer class=\"bottom\"><p>Every step is recorded in the signed evidence log.</p></footer>\n</body></html>\n");
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
