@@ -19,12 +19,8 @@ public static class AlertIds
     public static string Of(string ruleId, string subject, IEnumerable<AlertEvidence> evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        return Of(ruleId, subject, evidence.Select(e => (e.Source, e.Id)).ToList(), static x => x.Source, static x => x.Id);
+        return Format(Digest(ruleId, subject, evidence.ToList(), static e => e.Source, static e => e.Id));
     }
-
-    /// <summary>The id of an alert whose evidence is <paramref name="evidence"/>, read through the two accessors (no copy of the list).</summary>
-    internal static string Of<T>(string ruleId, string subject, IReadOnlyList<T> evidence, Func<T, string> source, Func<T, string> id) =>
-        Format(Digest(ruleId, subject, evidence, source, id));
 
     /// <summary>The id as text: "rta_" and the digest's 32 hex digits.</summary>
     internal static string Format(UInt128 digest) => string.Create(36, digest, static (chars, digest) =>

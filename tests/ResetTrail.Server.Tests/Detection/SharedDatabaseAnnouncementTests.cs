@@ -1,13 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ResetTrail.Core.Access;
-using ResetTrail.Detection.Config;
-using ResetTrail.Detection.Delivery;
-using ResetTrail.Server.Detection;
-using ResetTrail.Server.Hosting;
-using ResetTrail.Server.Ingest;
 using ResetTrail.Server.Tests.Cases;
-using ResetTrail.Testing;
 
 namespace ResetTrail.Server.Tests.Detection;
 
@@ -19,66 +13,41 @@ namespace ResetTrail.Server.Tests.Detection;
 public sealed class SharedDatabaseAnnouncementTests
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMinutes(30);
-    private static readonly TimeSpan Lateness = TimeSpan.FromMinutes(1);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task What_the_server_that_does_not_lead_accepts_reaches_the_leaders_rules_without_waiting_for_a_poll()
     {
-        using var postgres = TemporaryPostgres.Start();
-        var database = postgres.CreateDatabase("announce");
-        var keys = Directory.CreateTempSubdirectory("resettrail-announce-keys-").FullName;
-        var secret = WebhookSecret.Generate();
-        using var receiver = new WebhookReceiver(WebhookSecret.Parse(secret)!, refuse: 0);
-        ServerSettings Shared(ServerSettings settings) => settings with
-        {
-            Db = database,
-            KeyFile = Path.Combine(keys, "log.key"),
-            Ingest = new IngestSettings { OktaHookSecret = OktaHook.Secret, InboxPoll = Poll },
-            Detection = new DetectionSettings
-            {
-                Config = DetectionConfig.Default with { AllowedLateness = Lateness },
-                WebhookUrl = receiver.Url,
-                WebhookSecret = WebhookSecret.Parse(secret),
-                CasePoll = Poll,
-            },
-        };
-        try
-        {
-            await using var first = await RunningServer.StartAsync(Shared);
-            await using var second = await RunningServer.StartAsync(Shared);
-            var leader = first.Database.TryLead() ? first : second;
-            var follower = leader == first ? second : first;
-            Assert.False(follower.Database.TryLead());
-            var start = leader.Time.GetUtcNow();
+        using var shared = new SharedDetectionDatabase("announce");
+        await using var first = await shared.StartServerAsync(Poll);
+        await using var second = await shared.StartServerAsync(Poll);
+        var leader = first.Database.TryLead() ? first : second;
+        var follower = leader == first ? second : first;
+        Assert.False(follower.Database.TryLead());
+        var start = leader.Time.GetUtcNow();
 
-            // At the follower: a case whose verification fails, then the Okta reset of the same user.
-            await CaseApiTests.Publish(follower);
-            using var desk = follower.ClientAs("dana.desk", Role.DeskAgent);
-            await Send(desk, "api/v1/cases/", CaseApiTests.OpenBody("rc-announce-1"), HttpStatusCode.Created);
-            Advance(TimeSpan.FromSeconds(5), first, second);
-            await Send(desk, "api/v1/cases/rc-announce-1/verify", new { method = "callback_on_record", result = "failed" });
-            Advance(TimeSpan.FromSeconds(30), first, second);
-            await OktaHook.Post(follower, OktaHook.Delivery("announce-1",
-                OktaHook.Event("okta-announce-reset", "user.account.reset_password", follower.Time.GetUtcNow(), "sam.user@example.com")));
+        // At the follower: a case whose verification fails, then the Okta reset of the same user.
+        await CaseApiTests.Publish(follower);
+        using var desk = follower.ClientAs("dana.desk", Role.DeskAgent);
+        await Send(desk, "api/v1/cases/", CaseApiTests.OpenBody("rc-announce-1"), HttpStatusCode.Created);
+        Advance(TimeSpan.FromSeconds(5), first, second);
+        await Send(desk, "api/v1/cases/rc-announce-1/verify", new { method = "callback_on_record", result = "failed" });
+        Advance(TimeSpan.FromSeconds(30), first, second);
+        await OktaHook.Post(follower, OktaHook.Delivery("announce-1",
+            OktaHook.Event("okta-announce-reset", "user.account.reset_password", follower.Time.GetUtcNow(), "sam.user@example.com")));
 
-            // Only the leader processes the inbox; its worker sleeps for the 30-minute poll unless the announcement wakes it.
-            await Until(() => leader.Database.Inbox.PendingCount() == 0, "the delivery accepted by the follower was not processed");
+        // Only the leader processes the inbox; its worker sleeps for the 30-minute poll unless the announcement wakes it.
+        await Until(() => leader.Database.Inbox.PendingCount() == 0, "the delivery accepted by the follower was not processed");
 
-            // Past the allowed lateness: the leader's tick releases the reset, and the failed verification is already in.
-            Advance(Lateness + TimeSpan.FromSeconds(10), first, second);
-            await Until(() => receiver.Accepted.Any(a => a.Body.Contains("\"RT-D101\"", StringComparison.Ordinal)), "no RT-D101 received");
+        // Past the allowed lateness: the leader's tick releases the reset, and the failed verification is already in.
+        Advance(shared.Config.AllowedLateness + TimeSpan.FromSeconds(10), first, second);
+        await Until(() => shared.Receiver.Accepted.Any(a => a.Body.Contains("\"RT-D101\"", StringComparison.Ordinal)), "no RT-D101 received");
 
-            Assert.True(leader.Time.GetUtcNow() - start < Poll, "a clock reached the poll interval; the test proves nothing");
-            var alert = receiver.Accepted.First(a => a.Body.Contains("\"RT-D101\"", StringComparison.Ordinal)).Body;
-            Assert.Contains("\"uid\":\"rc-announce-1/verification/1\"", alert, StringComparison.Ordinal);
-            Assert.Contains("\"uid\":\"okta-announce-reset\"", alert, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(keys, recursive: true);
-        }
+        Assert.True(leader.Time.GetUtcNow() - start < Poll, "a clock reached the poll interval; the test proves nothing");
+        var alert = shared.Receiver.Accepted.First(a => a.Body.Contains("\"RT-D101\"", StringComparison.Ordinal)).Body;
+        Assert.Contains("\"uid\":\"rc-announce-1/verification/1\"", alert, StringComparison.Ordinal);
+        Assert.Contains("\"uid\":\"okta-announce-reset\"", alert, StringComparison.Ordinal);
     }
 
     private static void Advance(TimeSpan by, params RunningServer[] servers)

@@ -1,14 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using ResetTrail.Detection.Config;
 using ResetTrail.Detection.Delivery;
 using ResetTrail.Detection.Engine;
 using ResetTrail.Server.Detection;
-using ResetTrail.Server.Hosting;
-using ResetTrail.Server.Ingest;
 using ResetTrail.Storage.Postgres;
-using ResetTrail.Testing;
 
 namespace ResetTrail.Server.Tests.Detection;
 
@@ -30,102 +26,71 @@ public sealed class SharedDatabaseDetectionTests
     [Fact]
     public async Task Two_servers_on_one_database_evaluate_each_event_once_and_deliver_each_alert_under_one_id()
     {
-        using var postgres = TemporaryPostgres.Start();
-        var database = postgres.CreateDatabase("detect");
-        var keys = Directory.CreateTempSubdirectory("resettrail-detect-keys-").FullName;
-        var secret = WebhookSecret.Generate();
-        using var receiver = new WebhookReceiver(WebhookSecret.Parse(secret)!, refuse: 0);
-        var config = DetectionConfig.Default with { AllowedLateness = TimeSpan.FromMinutes(1) };
-        try
+        using var shared = new SharedDetectionDatabase("detect");
+        var starting = new[] { Task.Run(() => shared.StartServerAsync()), Task.Run(() => shared.StartServerAsync()) };
+        await using var first = await starting[0];
+        await using var second = await starting[1];
+        RunningServer[] servers = [first, second];
+
+        var start = first.Time.GetUtcNow();
+        var deliveries = Deliveries(start);
+        for (var n = 0; n < deliveries.Count; n++)
         {
-            ServerSettings Shared(ServerSettings settings) => settings with
-            {
-                Db = database,
-                KeyFile = Path.Combine(keys, "log.key"),
-                Ingest = new IngestSettings { OktaHookSecret = OktaHook.Secret },
-                Detection = new DetectionSettings { Config = config, WebhookUrl = receiver.Url, WebhookSecret = WebhookSecret.Parse(secret) },
-            };
-            var starting = new[] { Task.Run(() => RunningServer.StartAsync(Shared)), Task.Run(() => RunningServer.StartAsync(Shared)) };
-            await using var first = await starting[0];
-            await using var second = await starting[1];
-            RunningServer[] servers = [first, second];
-
-            var start = first.Time.GetUtcNow();
-            var deliveries = Deliveries(start);
-            for (var n = 0; n < deliveries.Count; n++)
-            {
-                await OktaHook.Post(servers[n % 2], OktaHook.Delivery($"delivery-{n}", deliveries[n].Event));
-            }
-
-            await Until(() => first.Database.Inbox.PendingCount() == 0);
-
-            // Both clocks past the last event and the allowed lateness: the leader's tick releases what its engine holds.
-            var end = start + TimeSpan.FromMinutes(5 * Users) + TimeSpan.FromMinutes(5);
-            foreach (var server in servers)
-            {
-                server.Time.Advance(end - server.Time.GetUtcNow());
-            }
-
-            // Each delivery processed and counted once; each event stored once.
-            Assert.Equal((deliveries.Count, deliveries.Count, deliveries.Count), InboxState(database));
-            var stored = first.Database.Events.ReadAll().ToList();
-            Assert.Equal(deliveries.Select(d => d.Id).Order(StringComparer.Ordinal), stored.Select(e => e.SourceEventId).Order(StringComparer.Ordinal));
-
-            // What one engine raises from the same events, in time order, at the same time.
-            var oracle = new CollectingOutput();
-            var engine = new DetectionEngine(config, oracle);
-            foreach (var e in stored.OrderBy(e => e.Time))
-            {
-                engine.Add(e);
-            }
-
-            engine.AdvanceTo(end);
-            var expected = oracle.Alerts.ToDictionary(a => a.Id, a => a.Rule.Id, StringComparer.Ordinal);
-            Assert.Equal(Users / 2, expected.Values.Count(rule => rule == "RT-D003"));
-
-            var outbox = first.Services.GetRequiredService<IAlertOutbox>();
-            await Until(
-                () => expected.Keys.All(id => receiver.Accepted.Any(a => a.Id == id)) && outbox.Pending("webhook") == 0,
-                () => "alerts not received: " + string.Join(", ", expected.Where(x => !receiver.Accepted.Any(a => a.Id == x.Key)).Select(x => x.Value).Order(StringComparer.Ordinal)));
-
-            // Every event evaluated by exactly one detector: the leader's.
-            var observed = servers.Select(s => s.Services.GetRequiredService<RealtimeDetector>().EventsObserved).ToList();
-            Assert.Equal(deliveries.Count, observed.Sum());
-            Assert.Contains(0L, observed);
-
-            // At the receiver: one webhook-id per alert, the alert's id; the alerts and their count per rule as expected.
-            var received = receiver.Accepted.Select(a => (a.Id, Alert: AlertOf(a.Body))).ToList();
-            Assert.All(received, r => Assert.Equal(r.Alert.Id, r.Id));
-            Assert.All(received.GroupBy(r => r.Alert.Id), g => Assert.Single(g.Select(r => r.Id).Distinct()));
-            var arrived = received.DistinctBy(r => r.Alert.Id).ToDictionary(r => r.Alert.Id, r => r.Alert.Rule, StringComparer.Ordinal);
-            Assert.Equal(PerRule(expected), PerRule(arrived));
-            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), arrived.Keys.Order(StringComparer.Ordinal));
-            Assert.Equal(0, receiver.BadSignatures);
+            await OktaHook.Post(servers[n % 2], OktaHook.Delivery($"delivery-{n}", deliveries[n].Event));
         }
-        finally
+
+        await Until(() => first.Database.Inbox.PendingCount() == 0);
+
+        // Both clocks past the last event and the allowed lateness: the leader's tick releases what its engine holds.
+        var end = start + TimeSpan.FromMinutes(5 * Users) + TimeSpan.FromMinutes(5);
+        foreach (var server in servers)
         {
-            Directory.Delete(keys, recursive: true);
+            server.Time.Advance(end - server.Time.GetUtcNow());
         }
+
+        // Each delivery processed and counted once; each event stored once.
+        Assert.Equal((deliveries.Count, deliveries.Count, deliveries.Count), InboxState(shared.Database));
+        var stored = first.Database.Events.ReadAll().ToList();
+        Assert.Equal(deliveries.Select(d => d.Id).Order(StringComparer.Ordinal), stored.Select(e => e.SourceEventId).Order(StringComparer.Ordinal));
+
+        // What one engine raises from the same events, in time order, at the same time.
+        var oracle = new CollectingOutput();
+        var engine = new DetectionEngine(shared.Config, oracle);
+        foreach (var e in stored.OrderBy(e => e.Time))
+        {
+            engine.Add(e);
+        }
+
+        engine.AdvanceTo(end);
+        var expected = oracle.Alerts.ToDictionary(a => a.Id, a => a.Rule.Id, StringComparer.Ordinal);
+        Assert.Equal(Users / 2, expected.Values.Count(rule => rule == "RT-D003"));
+
+        var outbox = first.Services.GetRequiredService<IAlertOutbox>();
+        await Until(
+            () => expected.Keys.All(id => shared.Receiver.Accepted.Any(a => a.Id == id)) && outbox.Pending("webhook") == 0,
+            () => "alerts not received: " + string.Join(", ", expected.Where(x => !shared.Receiver.Accepted.Any(a => a.Id == x.Key)).Select(x => x.Value).Order(StringComparer.Ordinal)));
+
+        // Every event evaluated by exactly one detector: the leader's.
+        var observed = servers.Select(s => s.Services.GetRequiredService<RealtimeDetector>().EventsObserved).ToList();
+        Assert.Equal(deliveries.Count, observed.Sum());
+        Assert.Contains(0L, observed);
+
+        // At the receiver: one webhook-id per alert, the alert's id; the alerts and their count per rule as expected.
+        var received = shared.Receiver.Accepted.Select(a => (a.Id, Alert: AlertOf(a.Body))).ToList();
+        Assert.All(received, r => Assert.Equal(r.Alert.Id, r.Id));
+        Assert.All(received.GroupBy(r => r.Alert.Id), g => Assert.Single(g.Select(r => r.Id).Distinct()));
+        var arrived = received.DistinctBy(r => r.Alert.Id).ToDictionary(r => r.Alert.Id, r => r.Alert.Rule, StringComparer.Ordinal);
+        Assert.Equal(PerRule(expected), PerRule(arrived));
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), arrived.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0, shared.Receiver.BadSignatures);
     }
 
     [Fact]
     public async Task When_the_leading_server_stops_the_other_takes_over_and_pairs_events_across_the_change()
     {
-        using var postgres = TemporaryPostgres.Start();
-        var database = postgres.CreateDatabase("takeover");
-        var keys = Directory.CreateTempSubdirectory("resettrail-takeover-keys-").FullName;
-        var secret = WebhookSecret.Generate();
-        using var receiver = new WebhookReceiver(WebhookSecret.Parse(secret)!, refuse: 0);
-        var config = DetectionConfig.Default with { AllowedLateness = TimeSpan.FromMinutes(1) };
-        ServerSettings Shared(ServerSettings settings) => settings with
-        {
-            Db = database,
-            KeyFile = Path.Combine(keys, "log.key"),
-            Ingest = new IngestSettings { OktaHookSecret = OktaHook.Secret },
-            Detection = new DetectionSettings { Config = config, WebhookUrl = receiver.Url, WebhookSecret = WebhookSecret.Parse(secret) },
-        };
-        var first = await RunningServer.StartAsync(Shared);
-        var second = await RunningServer.StartAsync(Shared);
+        using var shared = new SharedDetectionDatabase("takeover");
+        var first = await shared.StartServerAsync();
+        var second = await shared.StartServerAsync();
         var running = new List<RunningServer> { first, second };
         try
         {
@@ -144,8 +109,8 @@ public sealed class SharedDatabaseDetectionTests
             left.Time.Advance(TimeSpan.FromMinutes(10));
 
             // The one left replayed the stored reset when it took the lead, so the pair across the change is one RT-D003.
-            await Until(() => receiver.Accepted.Any(a => AlertOf(a.Body).Rule == "RT-D003"), () => "no RT-D003 received");
-            var pair = receiver.Accepted.Where(a => AlertOf(a.Body).Rule == "RT-D003").ToList();
+            await Until(() => shared.Receiver.Accepted.Any(a => AlertOf(a.Body).Rule == "RT-D003"), () => "no RT-D003 received");
+            var pair = shared.Receiver.Accepted.Where(a => AlertOf(a.Body).Rule == "RT-D003").ToList();
             Assert.Single(pair.Select(a => a.Id).Distinct());
             Assert.Contains("\"uid\":\"reset-before\"", pair[0].Body, StringComparison.Ordinal);
             Assert.Contains("\"uid\":\"mfa-after\"", pair[0].Body, StringComparison.Ordinal);
@@ -157,8 +122,6 @@ public sealed class SharedDatabaseDetectionTests
             {
                 await server.DisposeAsync();
             }
-
-            Directory.Delete(keys, recursive: true);
         }
     }
 

@@ -25,8 +25,8 @@ internal sealed class NewContextRule : DetectionRule
     private readonly SequenceStore partial;
     private readonly ulong bit;
 
-    /// <summary>Per key, the store's mark when this instance last alerted on it, and that time: its view starts after.</summary>
-    private readonly Dictionary<string, (long Number, DateTimeOffset Time)> alerted = new(StringComparer.Ordinal);
+    /// <summary>Per key, where this instance's view starts after it last alerted on it.</summary>
+    private readonly StoreMarks alerted = new();
 
     /// <summary>The condition alerts state, the same for every alert of this instance: made at the first.</summary>
     private string? threshold;
@@ -68,7 +68,7 @@ internal sealed class NewContextRule : DetectionRule
             threshold ??= $"{string.Join(" then ", prefix.Select(p => p.Name).Append(final.Name))} on one {describe} within {Format.Duration(Window)}, from a network, country or device not seen for them";
             context.Raise(this, key, chain, chain[0].Time, threshold,
                 $"{describe} {key}: {final.Name} at {Format.Time(o.Time)} from new {string.Join(", ", novel)}");
-            alerted[key] = (partial.MarkBefore(o), o.Time);
+            alerted.Set(key, partial.MarkBefore(o), o.Time);
         }
 
         for (var i = prefix.Count - 1; i >= 0; i--)
@@ -87,25 +87,13 @@ internal sealed class NewContextRule : DetectionRule
         partial.Evict(watermark);
 
         // What this instance kept before an alert is older than it: once that is out of its window, so is the mark.
-        List<string>? gone = null;
-        foreach (var (key, mark) in alerted)
-        {
-            if (mark.Time < watermark - Window)
-            {
-                (gone ??= []).Add(key);
-            }
-        }
-
-        foreach (var key in gone ?? [])
-        {
-            alerted.Remove(key);
-        }
+        alerted.Forget(watermark - Window);
     }
 
     private List<Observation>? Chain(string key, Observation o, int upTo = -1)
     {
         var count = upTo < 0 ? prefix.Count : upTo;
-        var after = alerted.TryGetValue(key, out var mark) ? mark.Number : long.MinValue;
+        var after = alerted.After(key);
         var chain = new List<Observation>();
         var limit = o.Time;
         for (var j = count - 1; j >= 0; j--)

@@ -22,8 +22,8 @@ internal sealed class SequenceRule : DetectionRule
     private readonly SequenceStore store;
     private readonly ulong bit;
 
-    /// <summary>Per key, the last sequence number when this instance completed on it, and that time: its view starts after.</summary>
-    private readonly Dictionary<string, (long Number, DateTimeOffset Time)> completed = new(StringComparer.Ordinal);
+    /// <summary>Per key, where this instance's view starts after it last completed on it.</summary>
+    private readonly StoreMarks completed = new();
 
     public SequenceRule(RuleInfo info, RuleSettings settings, RuleDefaults defaults, IReadOnlyList<ChangeKind>? kinds, bool signals,
         IReadOnlyList<Step> steps, bool anyOrder, string describe, RuleBuild build)
@@ -67,7 +67,7 @@ internal sealed class SequenceRule : DetectionRule
                     + (anyOrder ? " (either order)" : string.Empty);
                 var summary = $"{describe} {key}: " + string.Join(", ", chain.Zip(Names(chain)).Select(p => $"{p.Second} at {Format.Time(p.First.Time)}"));
                 context.Raise(this, key, chain, chain.Min(c => c.Time), threshold, summary);
-                completed[key] = (store.Sequence, o.Time);
+                completed.Set(key, store.Sequence, o.Time);
                 return;
             }
 
@@ -82,20 +82,8 @@ internal sealed class SequenceRule : DetectionRule
     {
         store.Evict(watermark);
 
-        // What was kept before a completion is older than it: once that is out of every window, so is the mark.
-        List<string>? gone = null;
-        foreach (var (key, mark) in completed)
-        {
-            if (mark.Time < watermark - Window)
-            {
-                (gone ??= []).Add(key);
-            }
-        }
-
-        foreach (var key in gone ?? [])
-        {
-            completed.Remove(key);
-        }
+        // What was kept before a completion is older than it: once that is out of the window, so is the mark.
+        completed.Forget(watermark - Window);
     }
 
     private List<string> Names(List<Observation> chain) => [.. chain.Select((_, i) => steps[Math.Min(i, steps.Count - 1)].Name)];
@@ -103,7 +91,7 @@ internal sealed class SequenceRule : DetectionRule
     /// <summary>The chain ending (or, any order, closing) with <paramref name="o"/> at step <paramref name="i"/>, if the earlier steps are all held.</summary>
     private List<Observation>? Completes(int i, string key, Observation o)
     {
-        var after = completed.TryGetValue(key, out var mark) ? mark.Number : long.MinValue;
+        var after = completed.After(key);
         if (anyOrder && steps.Count == 2)
         {
             var other = store.Latest(1 - i, key, bit, after, o.Time - Window, DateTimeOffset.MaxValue, o);
